@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import client from 'prom-client';
+import type { Platform } from '../platform.ts';
+
+/** Liveness, readiness and Prometheus metrics (request counts and durations by route). */
+export function installHealth(app: FastifyInstance, platform: Platform): void {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const duration = new client.Histogram({
+    name: 'yakuba_http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    duration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  const healthBody = Buffer.from('{"status":"ok"}');
+  app.get('/healthz', { config: { permission: 'public', tenant: false }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('application/json').send(healthBody));
+
+  app.get('/readyz', { config: { permission: 'public', tenant: false }, schema: { hide: true } }, async (req, reply) => {
+    try {
+      await platform.db.rows(sql`select 1`);
+      return reply.type('application/json').send({ status: 'ready', database: platform.db.kind });
+    } catch (err) {
+      req.log.warn({ err }, 'database not ready');
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'database unavailable' } });
+    }
+  });
+
+  app.get('/metrics', { config: { permission: 'public', tenant: false }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()));
+}

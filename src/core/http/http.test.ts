@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testApp } from '../../test/app.ts';
+
+describe('HTTP surface', () => {
+  let y: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    y = await testApp();
+    await y.db.rows(sql`insert into tenants (slug, name_ja, name_en, lg_code) values ('tokushima', '徳島市', 'Tokushima', '362018')`);
+    await y.tenants.reload();
+  });
+  afterAll(async () => y?.close());
+
+  it('answers health and readiness', async () => {
+    expect((await y.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await y.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().database).toBe(y.db.kind);
+  });
+
+  it('resolves the tenant from the /t/{slug} prefix and 404s an unknown one, in the asked language', async () => {
+    const ok = await y.app.inject('/t/tokushima/api/portal');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().tenant.lgCode).toBe('362018');
+    const unknown = await y.app.inject({ url: '/t/nowhere/api/portal', headers: { 'accept-language': 'en' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'tenant_unknown', field: 'tenant' });
+    expect(unknown.json().error.message).toContain('nowhere');
+    const ja = await y.app.inject('/t/nowhere/api/portal');
+    expect(ja.json().error.message).toContain('登録されていません');
+  });
+
+  it('serves OpenAPI 3.1 and security headers with a CSP that allows no inline script', async () => {
+    const res = await y.app.inject('/api/openapi.json');
+    expect(res.json().openapi).toBe('3.1.0');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('answers unknown API routes with the error shape', async () => {
+    const res = await y.app.inject('/t/tokushima/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,25 @@
+import { messages as ja } from './messages/ja.ts';
+import { messages as en } from './messages/en.ts';
+
+/** Languages the server answers in; the web app adds やさしい日本語 (ja-easy) and more for content. */
+export type Lang = 'ja' | 'en';
+/** Keys of every server-side message, checked at compile time against the Japanese catalogue. */
+export type MessageKey = keyof typeof ja;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
+
+/** Picks ja or en from `?lang=`, a `lang` cookie or Accept-Language; Japanese when unsure. */
+export function pickLang(input: { query?: string; cookie?: string; acceptLanguage?: string }): Lang {
+  for (const v of [input.query, input.cookie]) {
+    if (v === 'en') return 'en';
+    if (v === 'ja' || v === 'ja-easy') return 'ja';
+  }
+  const first = (input.acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'ja';
+}
+
+/** Formats a message in the given language, filling `{name}` placeholders. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogues[lang][key] ?? catalogues.ja[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,33 @@
+import type { messages as ja } from './ja.ts';
+
+/** Server messages in English; the type makes a missing key a compile error. */
+export const messages: Record<keyof typeof ja, string> = {
+  'error.internal': 'Something went wrong on the server. Please try again later.',
+  'error.not_found': 'The page or record was not found.',
+  'error.route_not_found': '{method} {url} does not exist.',
+  'error.tenant_unknown': 'The municipality "{slug}" is not registered.',
+  'error.tenant_required': 'Name the municipality (as /t/{tenant}/…).',
+  'error.invalid_json': 'The JSON sent is malformed.',
+  'error.body_too_large': 'The request body is too large (limit {limit}).',
+  'error.unsupported_media_type': 'Content of type {type} is not accepted.',
+  'error.validation': 'The value of "{field}" is invalid: {detail}',
+  'error.field_required': 'Please fill in "{field}".',
+  'error.unauthenticated': 'Please sign in.',
+  'error.session_expired': 'Your session has expired. Please sign in again.',
+  'error.forbidden': 'You do not have permission to do this.',
+  'error.csrf': 'Please reload the page and try again (invalid CSRF token).',
+  'error.rate_limited': 'Too many requests. Please try again in {after}.',
+  'error.conflict': 'Already registered: {field}',
+  'error.invalid_credentials': 'The email address or password is incorrect.',
+  'error.locked': 'Too many failed sign-ins; the account is locked for {minutes} minutes.',
+  'error.totp_required': 'Enter the verification code (two-factor authentication).',
+  'error.totp_invalid': 'The verification code is incorrect.',
+  'error.totp_enrolment_required': 'Administrators must set up two-factor authentication.',
+  'error.token_invalid': 'The link is invalid or has expired.',
+  'error.password_weak': 'The password must be at least {min} characters long.',
+  'error.file_too_large': 'The file "{name}" is too large (limit {limit}).',
+  'error.file_type': 'The file "{name}" has a type ({type}) that is not accepted.',
+  'error.oidc_not_configured': 'Sign-in with an external ID is not set up for this municipality.',
+  'error.oidc_failed': 'Sign-in with the external ID failed: {detail}',
+  'error.email_unverified': 'The email address has not been verified yet.',
+};

@@ -1,0 +1,4 @@
+import type { Manifest } from '../core/modules/manifest.ts';
+
+/** Every module of this installation, in the order their migrations apply. Add a module here. */
+export const modules: Manifest[] = [];

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { buildApp, type BuildOptions, type Yakuba } from '../app.ts';
+import { openDatabase, type Database } from '../core/db/connection.ts';
+
+/**
+ * A database for one test file: a fresh PostgreSQL database when DATABASE_URL is set (dropped on
+ * close), otherwise an in-memory PGlite.
+ */
+export async function testDatabase(): Promise<Database & { url?: string }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return openDatabase({});
+  const name = `yakuba_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  const close = db.close;
+  return Object.assign(db, {
+    url: url.toString(),
+    close: async () => {
+      await close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  });
+}
+
+/** A whole platform on a fresh test database, with jobs stopped (tests drive them) and quiet logs. */
+export async function testApp(options: BuildOptions = {}): Promise<Yakuba & { db: Database }> {
+  const db = options.db ?? await testDatabase();
+  const yakuba = await buildApp({
+    ...options,
+    db,
+    config: { logLevel: 'silent', jobsEnabled: false, secretKey: 'test-secret-key-0123456789abcdef', dataDir: `/tmp/yakuba-test-${randomBytes(4).toString('hex')}`, ...options.config },
+  });
+  return {
+    ...yakuba,
+    db,
+    close: async () => {
+      await yakuba.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -17,7 +17,7 @@ import { installSecurity } from './core/http/security.ts';
 import { installOpenApi } from './core/http/openapi.ts';
 import { installHealth } from './core/http/health.ts';
 import { installWeb } from './core/http/web.ts';
-import { installAccessControl } from './core/http/access-hook.ts';
+import { installAccessControl, type RouteRecord } from './core/http/access-hook.ts';
 import { pickLang } from './core/i18n/index.ts';
 import { createAuditService } from './core/audit/service.ts';
 import { createNotifyService } from './core/notify/service.ts';
@@ -25,6 +25,7 @@ import { createFileService } from './core/files/service.ts';
 import { createEventService } from './core/jobs/events.ts';
 import { installAuth } from './core/auth/plugin.ts';
 import { coreRoutes } from './core/routes.ts';
+import { platformRoutes } from './core/platform-routes.ts';
 import { JobRunner } from './core/jobs/runner.ts';
 import { resolveSecret } from './core/secrets.ts';
 import './core/http/types.ts';
@@ -44,6 +45,8 @@ export interface Yakuba {
   platform: Platform;
   tenants: TenantRegistry;
   jobs: JobRunner;
+  /** Every route registered, with its declared permission. */
+  routeTable: RouteRecord[];
   close(): Promise<void>;
 }
 
@@ -106,10 +109,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
   await installOpenApi(app);
   installTenancy.hooks(app, tenants);
   await installAuth(app, platform);
-  installAccessControl(app);
+  const routeTable = installAccessControl(app);
   installHealth(app, platform);
 
   await app.register(coreRoutes, { prefix: '/api', platform, tenants });
+  await app.register(platformRoutes, { prefix: '/api', platform });
   for (const m of manifests) {
     if (m.routes) await app.register(m.routes, { prefix: `/api/${m.id}`, platform });
     if (m.adminRoutes) await app.register(m.adminRoutes, { prefix: `/api/admin/${m.id}`, platform });
@@ -122,6 +126,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
     platform,
     tenants,
     jobs,
+    routeTable,
     close: async () => {
       await jobs.stop();
       await app.close();

@@ -1,4 +1,5 @@
 import type { Manifest } from '../core/modules/manifest.ts';
+import { notices } from './notices/index.ts';
 
 /** Every module of this installation, in the order their migrations apply. Add a module here. */
-export const modules: Manifest[] = [];
+export const modules: Manifest[] = [notices];

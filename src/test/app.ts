@@ -38,6 +38,9 @@ export async function testApp(options: BuildOptions = {}): Promise<Yakuba & { db
     ...options,
     db,
     config: { logLevel: 'silent', jobsEnabled: false, secretKey: 'test-secret-key-0123456789abcdef', dataDir: `/tmp/yakuba-test-${randomBytes(4).toString('hex')}`, ...options.config },
+  }).catch(async (err) => {
+    if (!options.db) await db.close();
+    throw err;
   });
   return {
     ...yakuba,

@@ -20,6 +20,14 @@ function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> },
   return name || context || 'body';
 }
 
+/** The PostgreSQL error under a driver or Drizzle wrapper, if any. */
+function databaseError(err: unknown): { code: string; column?: string; constraint?: string } | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown; column?: string; constraint?: string } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return { code: e.code, column: e.column, constraint: e.constraint };
+  }
+  return undefined;
+}
+
 function translate(err: FastifyError, lang: Lang): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     return { status: err.status, body: errorBody(lang, err.code, err.messageKey, err.params, err.field) };
@@ -42,6 +50,14 @@ function translate(err: FastifyError, lang: Lang): { status: number; body: Error
       return { status: 415, body: errorBody(lang, 'unsupported_media_type', 'error.unsupported_media_type', { type: 'content-type' }) };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, body: errorBody(lang, 'invalid_json', 'error.invalid_json', {}, 'body') };
+  }
+  const dbError = databaseError(err);
+  if (dbError) {
+    const field = dbError.column ?? dbError.constraint ?? 'body';
+    if (dbError.code === '23505') return { status: 409, body: errorBody(lang, 'conflict', 'error.conflict', { field }, field) };
+    if (['23503', '23514', '22P02', '22001', '22007', '22008', '23502'].includes(dbError.code)) {
+      return { status: 400, body: errorBody(lang, 'invalid', 'error.validation', { field, detail: dbError.code }, field) };
+    }
   }
   if (err instanceof SyntaxError) return { status: 400, body: errorBody(lang, 'invalid_json', 'error.invalid_json', {}, 'body') };
   const status = err.statusCode ?? 500;

@@ -21,8 +21,8 @@ export async function installWeb(app: FastifyInstance, _platform: Platform): Pro
       prefix: '/',
       wildcard: false,
       index: false,
-      setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      setHeaders: (reply, path) => {
+        if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

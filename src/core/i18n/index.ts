@@ -23,3 +23,17 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
   const template = catalogues[lang][key] ?? catalogues.ja[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
+
+/** Languages content records carry: Japanese, English and やさしい日本語 (plain Japanese). */
+export type ContentLang = 'ja' | 'en' | 'ja-easy';
+
+/** Picks the language of content (`?lang=` or the `lang` cookie may ask for ja-easy), else the message language. */
+export function pickContentLang(input: { query?: string; cookie?: string }, fallback: Lang): ContentLang {
+  for (const v of [input.query, input.cookie]) if (v === 'ja' || v === 'en' || v === 'ja-easy') return v;
+  return fallback;
+}
+
+/** Chooses the text of a record in the wanted language, falling back to Japanese when it has none. */
+export function localized(text: { ja: string; en?: string | null; 'ja-easy'?: string | null }, lang: ContentLang): string {
+  return (lang === 'en' ? text.en : lang === 'ja-easy' ? text['ja-easy'] : null) || text.ja;
+}

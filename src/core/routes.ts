@@ -1,6 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from './platform.ts';
 import type { TenantRegistry } from './tenancy/registry.ts';
+import { authRoutes } from './auth/routes.ts';
+import { coreAdminRoutes } from './admin/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { notifyRoutes } from './notify/routes.ts';
+import { citizenAuthRoutes } from './auth/citizen/plugin.ts';
+import { sendCachedJson } from './http/public-cache.ts';
 
 /** Options of the core's own API routes. */
 export interface CoreRouteOptions {
@@ -10,14 +16,20 @@ export interface CoreRouteOptions {
 
 /** The core's API: installation info, the tenant's portal data; auth and admin routes register here too. */
 export const coreRoutes: FastifyPluginAsync<CoreRouteOptions> = async (app, { platform, tenants }) => {
+  await app.register(authRoutes, { prefix: '/auth', platform });
+  await app.register(coreAdminRoutes, { prefix: '/admin/core', platform });
+  await app.register(auditRoutes, { platform });
+  await app.register(notifyRoutes, { platform });
+  await app.register(citizenAuthRoutes, { platform, tenants });
   app.get('/tenants', { config: { permission: 'public', tenant: false } }, async () => ({
     tenants: (await tenants.all()).map((t) => ({ slug: t.slug, name: { ja: t.nameJa, en: t.nameEn }, lgCode: t.lgCode })),
   }));
-  app.get('/portal', { config: { permission: 'public' } }, async (req) => {
+  // Public and hot (every portal page load): served from the pre-serialised public cache with an ETag.
+  app.get('/portal', { helmet: false, config: { permission: 'public' } } as never, async (req: any, reply: any) => sendCachedJson(req, reply, '/portal', () => {
     const tenant = req.tenant!;
     return {
       tenant: { slug: tenant.slug, name: { ja: tenant.nameJa, en: tenant.nameEn }, lgCode: tenant.lgCode },
       modules: platform.modules.filter((m) => m.portal).map((m) => ({ id: m.id, title: m.title, path: m.portal!.path, label: m.portal!.label, icon: m.portal!.icon ?? null })),
     };
-  });
+  }));
 };

@@ -1,6 +1,14 @@
 import type { EventService } from '../platform.ts';
+import { enqueue } from '../notify/outbox-repo.ts';
 
-// STUB — replaced by the jobs work (events through the outbox, delivered to modules' handlers).
+const NAME = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9_]*)+$/;
+
+/** Domain events through the outbox: stored with the change that caused them, delivered by the job runner. */
 export function createEventService(): EventService {
-  return { publish: async () => undefined };
+  return {
+    async publish(tx, tenantId, name, payload) {
+      if (!NAME.test(name)) throw new Error(`event name "${name}" must be dotted lower case, e.g. "applications.submitted"`);
+      await enqueue(tx, tenantId, 'event', { name, data: payload });
+    },
+  };
 }

@@ -1,6 +1,26 @@
-import type { NotifyService, Platform } from '../platform.ts';
+import type { EmailMessage, NotifyService, Platform, PushMessage } from '../platform.ts';
+import { invalid } from '../http/errors.ts';
+import { enqueue } from './outbox-repo.ts';
+import { loadVapidKeys } from './vapid.ts';
 
-// STUB — replaced by the notifications work (durable outbox, SMTP, web push).
-export async function createNotifyService(_platform: Platform): Promise<NotifyService> {
-  return { email: async () => 'stub', push: async () => 'stub', vapidPublicKey: () => '' };
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+const AUDIENCE = /^(citizen|staff|topic):[A-Za-z0-9_.:-]{1,100}$/;
+
+/** Queues email and web push in the durable outbox; the job runner sends them. */
+export async function createNotifyService(platform: Platform): Promise<NotifyService> {
+  // Loaded once at start so the public key is a synchronous getter for the subscribe page.
+  const vapid = await loadVapidKeys(platform.db);
+  return {
+    async email(tx, message: EmailMessage) {
+      if (!EMAIL.test(message.to)) throw invalid('to', message.to);
+      const { tenantId, ...payload } = message;
+      return enqueue(tx, tenantId, 'email', payload);
+    },
+    async push(tx, message: PushMessage) {
+      if (!AUDIENCE.test(message.audience)) throw invalid('audience', message.audience);
+      const { tenantId, ...payload } = message;
+      return enqueue(tx, tenantId, 'push', payload);
+    },
+    vapidPublicKey: () => vapid.publicKey,
+  };
 }

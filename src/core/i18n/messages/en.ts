@@ -30,4 +30,12 @@ export const messages: Record<keyof typeof ja, string> = {
   'error.oidc_not_configured': 'Sign-in with an external ID is not set up for this municipality.',
   'error.oidc_failed': 'Sign-in with the external ID failed: {detail}',
   'error.email_unverified': 'The email address has not been verified yet.',
+  'citizen.email.verify.subject': '[{city}] Confirm your email address',
+  'citizen.email.verify.body': 'Dear {name},\n\nWe received your account registration with {city}. Open the link below to confirm your email address (valid for 24 hours).\n\n{link}\n\nIf you did not register, please ignore this email.',
+  'citizen.email.reset.subject': '[{city}] Reset your password',
+  'citizen.email.reset.body': 'Dear {name},\n\nWe received a request to reset your password. Open the link below to set a new one (valid for 1 hour).\n\n{link}\n\nIf you did not ask for this, ignore this email; your password stays the same.',
+  'citizen.email.exists.subject': '[{city}] About your registration',
+  'citizen.email.exists.body': 'This email address already has an account with {city}. Sign in, or reset your password if you forgot it.\n\n{link}\n\nIf you did not try to register, please ignore this email.',
+  'error.oidc_issuer_insecure': 'The issuer must be an https:// URL.',
+  'error.outbox_not_retryable': 'This message is {status} and cannot be retried (only failed or dead messages can).',
 };

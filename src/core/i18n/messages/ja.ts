@@ -28,4 +28,12 @@ export const messages = {
   'error.oidc_not_configured': 'この自治体では外部IDでのログインは設定されていません。',
   'error.oidc_failed': '外部IDでのログインに失敗しました：{detail}',
   'error.email_unverified': 'メールアドレスの確認が済んでいません。',
+  'citizen.email.verify.subject': '【{city}】メールアドレスの確認',
+  'citizen.email.verify.body': '{name} 様\n\n{city}のアカウント登録を受け付けました。次のリンクを開いて、メールアドレスを確認してください（24時間有効）。\n\n{link}\n\nお心当たりのない場合は、このメールを破棄してください。',
+  'citizen.email.reset.subject': '【{city}】パスワードの再設定',
+  'citizen.email.reset.body': '{name} 様\n\nパスワードの再設定を受け付けました。次のリンクを開いて、新しいパスワードを設定してください（1時間有効）。\n\n{link}\n\nお心当たりのない場合は、このメールを破棄してください。パスワードは変わりません。',
+  'citizen.email.exists.subject': '【{city}】アカウント登録について',
+  'citizen.email.exists.body': 'このメールアドレスはすでに{city}のアカウントに登録されています。ログイン画面からログインするか、パスワードを忘れた場合は再設定してください。\n\n{link}\n\nお心当たりのない場合は、このメールを破棄してください。',
+  'error.oidc_issuer_insecure': '発行者（issuer）は https:// のURLにしてください。',
+  'error.outbox_not_retryable': 'この送信待ちメッセージは状態が「{status}」のため再送できません（失敗・送信不能のものだけ再送できます）。',
 } as const;

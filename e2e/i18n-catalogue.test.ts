@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// A static check of the web app's message catalogues (no browser): every key the code uses exists
+// in Japanese, every Japanese key has an English text, and やさしい日本語 only overrides known keys.
+
+const src = fileURLToPath(new URL('../web/src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+/** Keys of catalogue objects: `'key': 'text'` lines under a language block or file. */
+function keysOf(text: string): Set<string> {
+  return new Set([...text.matchAll(/^\s*'([a-z][\w.-]*)':\s*['"`]/gm)].map((m) => m[1]));
+}
+
+function catalogue(lang: 'ja' | 'en' | 'ja-easy'): Set<string> {
+  const core = readFileSync(join(src, `app/i18n/${lang}.ts`), 'utf8');
+  const keys = keysOf(core);
+  // Module catalogues: `messages.ts` with `ja: {…}, en: {…}, 'ja-easy': {…}` blocks.
+  for (const f of files(join(src, 'modules')).filter((p) => p.endsWith('messages.ts'))) {
+    const text = readFileSync(f, 'utf8');
+    const block = new RegExp(`\\n  ${lang === 'ja-easy' ? "'ja-easy'" : lang}: \\{([\\s\\S]*?)\\n  \\}`).exec(text);
+    for (const k of keysOf(block?.[1] ?? '')) keys.add(k);
+  }
+  return keys;
+}
+
+describe('web message catalogues', () => {
+  const ja = catalogue('ja');
+  const en = catalogue('en');
+  const easy = catalogue('ja-easy');
+
+  it('has a Japanese text for every literal key the code uses', () => {
+    const used = new Set<string>();
+    for (const f of files(src)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-z][\w.-]*\.[\w.-]+)'/g)) used.add(m[1]);
+      for (const m of readFileSync(f, 'utf8').matchAll(/labelKey:\s*'([a-z][\w.-]*\.[\w.-]+)'/g)) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(100);
+    expect([...used].filter((k) => !ja.has(k))).toEqual([]);
+  });
+
+  it('has an English text for every Japanese key', () => {
+    expect([...ja].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('overrides in やさしい日本語 only keys that exist', () => {
+    expect([...easy].filter((k) => !ja.has(k))).toEqual([]);
+    // The citizen-facing basics are all there.
+    for (const prefix of ['portal.', 'account.', 'form.']) {
+      const missing = [...ja].filter((k) => k.startsWith(prefix) && !easy.has(k));
+      expect(missing, `${prefix}* without やさしい日本語`).toEqual([]);
+    }
+  });
+});

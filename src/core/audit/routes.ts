@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Platform } from '../platform.ts';
+import { tenantOf } from '../http/types.ts';
+import { AUDIT_READ, searchAudit } from './search.ts';
+
+// A date (a day in JST) or an instant.
+const DATE = '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$';
+
+/** A `from`/`to` bound: a bare date is that day in JST, and `to` includes the whole day. */
+function bound(value: string | undefined, end: boolean): Date | undefined {
+  if (!value) return undefined;
+  if (value.length > 10) return new Date(value);
+  const day = new Date(`${value}T00:00:00+09:00`);
+  return end ? new Date(day.getTime() + 86_400_000) : day;
+}
+
+const Query = Type.Object({
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  actorId: Type.Optional(Type.String({ maxLength: 100 })),
+  targetType: Type.Optional(Type.String({ maxLength: 100 })),
+  targetId: Type.Optional(Type.String({ maxLength: 200 })),
+  personalData: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ pattern: DATE })),
+  to: Type.Optional(Type.String({ pattern: DATE })),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+});
+
+/** Admin API of the audit log: search, newest first (GET /api/admin/core/audit). */
+export const auditRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  app.get<{ Querystring: Static<typeof Query> }>('/admin/core/audit', { schema: { querystring: Query, tags: ['core'] }, config: { permission: AUDIT_READ } }, async (req) => {
+    const q = req.query;
+    return searchAudit(platform, req.actor, tenantOf(req).id, {
+      action: q.action, actorId: q.actorId, targetType: q.targetType, targetId: q.targetId,
+      personalDataOnly: q.personalData, from: bound(q.from, false), to: bound(q.to, true),
+      q: q.q, limit: q.limit, offset: q.offset,
+    }, req.ip);
+  });
+};

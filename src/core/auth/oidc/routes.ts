@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Platform } from '../../platform.ts';
+import { setSessionCookies } from '../sessions.ts';
+import { contextOf, dropPreviousSession, type CitizenRequestContext } from '../citizen/context.ts';
+import { readOidcSettings } from './settings.ts';
+import { auditOidcFailure, finishOidcLogin, startOidcLogin, OidcFailure } from './service.ts';
+
+/** Cookie binding a sign-in in flight to the browser that started it (login CSRF). */
+export const OIDC_STATE_COOKIE = 'yakuba_oidc_state';
+
+/** Where a failed sign-in lands: the tenant's login page, told only that OIDC failed. */
+export const loginErrorPath = (slug: string) => `/t/${encodeURIComponent(slug)}/account/login?error=oidc`;
+
+/** Public OIDC sign-in under /api/citizen/oidc: whether it is offered, start, and the provider's callback. */
+export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
+  const cookieOptions = { httpOnly: true, secure: platform.config.cookieSecure, sameSite: 'lax' as const, path: '/' };
+
+  const fail = async (reply: FastifyReply, ctx: CitizenRequestContext, err: unknown) => {
+    const error = err instanceof Error ? err : new Error(String(err));
+    if (!(error instanceof OidcFailure)) reply.log.error({ err: error }, 'oidc sign-in failed unexpectedly');
+    else reply.log.info({ reason: error.reason, detail: error.detail }, 'oidc sign-in failed');
+    await auditOidcFailure(platform, ctx, error).catch((e) => reply.log.error({ err: e }, 'could not audit the oidc failure'));
+    // The state cookie stays: a forged callback must not spoil the sign-in this browser really has in flight.
+    return reply.redirect(loginErrorPath(ctx.tenant.slug), 302);
+  };
+
+  app.get('/', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['citizen'], summary: 'Whether sign-in with the municipality\'s identity provider is offered, and its label',
+      response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.Object({ ja: Type.String(), en: Type.String() }), Type.Null()]) }) },
+    },
+  }, async (req) => {
+    const ctx = contextOf(req);
+    const settings = await platform.inTenant(ctx.tenant.id, (tx) => readOidcSettings(tx, ctx.tenant.id));
+    return { enabled: Boolean(settings), label: settings?.label ?? null };
+  });
+
+  app.get('/start', {
+    config: { permission: 'public' },
+    schema: {
+      tags: ['citizen'], summary: 'Start sign-in at the identity provider (302)',
+      querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 1000 })) }),
+    },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    let started: { url: string; state: string };
+    try {
+      started = await startOidcLogin(platform, ctx, (req.query as { returnTo?: string }).returnTo);
+    } catch (err) {
+      if (err instanceof OidcFailure) return fail(reply, ctx, err);
+      throw err; // not configured, bad returnTo: a 4xx in the error shape
+    }
+    reply.setCookie(OIDC_STATE_COOKIE, started.state, { ...cookieOptions, maxAge: 600 });
+    return reply.redirect(started.url, 302);
+  });
+
+  app.get('/callback', {
+    config: { permission: 'public' },
+    schema: { tags: ['citizen'], summary: 'The identity provider returns here; redirects to returnTo or to the login page' },
+  }, async (req, reply) => {
+    const ctx = contextOf(req);
+    try {
+      const rawQuery = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+      const done = await finishOidcLogin(platform, ctx, {
+        query: (req.query ?? {}) as Record<string, unknown>, rawQuery, cookieState: req.cookies?.[OIDC_STATE_COOKIE],
+      });
+      reply.clearCookie(OIDC_STATE_COOKIE, cookieOptions);
+      await dropPreviousSession(platform, req);
+      setSessionCookies(reply, done.session, platform.config);
+      return reply.redirect(done.returnTo, 302);
+    } catch (err) {
+      return fail(reply, ctx, err);
+    }
+  });
+};

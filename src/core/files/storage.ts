@@ -1,0 +1,90 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import type { Config } from '../../config.ts';
+import { sha256Hex, signS3 } from './s3-sign.ts';
+
+/** Where file bytes live: the filesystem or an S3-compatible bucket. */
+export interface BlobStore {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+  /** Moves a finished upload to its final key (the filesystem renames; S3 stores under the final key at once). */
+  commit(tempKey: string, key: string): Promise<void>;
+  /** Whether uploads go to a temporary key first. */
+  readonly staged: boolean;
+}
+
+/** Files under `${dataDir}/files/<tenant>/<id>`; writes land in a temp file renamed into place. */
+export class FsBlobStore implements BlobStore {
+  readonly staged = true;
+  private root: string;
+
+  constructor(dataDir: string) {
+    this.root = resolve(dataDir, 'files');
+  }
+
+  private path(key: string): string {
+    const p = resolve(this.root, key);
+    if (!p.startsWith(this.root + sep)) throw new Error(`storage key escapes the files directory: ${key}`);
+    return p;
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const p = this.path(key);
+    await mkdir(dirname(p), { recursive: true });
+    await writeFile(p, data, { flag: 'wx' });
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return readFile(this.path(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  async commit(tempKey: string, key: string): Promise<void> {
+    await rename(this.path(tempKey), this.path(key));
+  }
+}
+
+/** An S3-compatible bucket (AWS, MinIO, Wasabi…), path-style, signed with SigV4 over fetch. */
+export class S3BlobStore implements BlobStore {
+  readonly staged = false;
+
+  constructor(private s3: NonNullable<Config['s3']>) {}
+
+  private url(key: string): string {
+    return `${this.s3.endpoint.replace(/\/$/, '')}/${this.s3.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  private async call(method: string, key: string, body?: Buffer): Promise<Response> {
+    const url = this.url(key);
+    const payloadHash = sha256Hex(body ?? '');
+    const headers = signS3({ method, url, payloadHash, headers: body ? { 'content-type': 'application/octet-stream' } : {} }, this.s3);
+    delete headers.host; // fetch sets it
+    const res = await fetch(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
+    if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`S3 ${method} ${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    return res;
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    await this.call('PUT', key, data);
+  }
+
+  async get(key: string): Promise<Buffer> {
+    return Buffer.from(await (await this.call('GET', key)).arrayBuffer());
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.call('DELETE', key);
+  }
+
+  async commit(): Promise<void> {}
+}
+
+/** The store the configuration asks for: S3 when S3_ENDPOINT and S3_BUCKET are set, else the data directory. */
+export function blobStoreFor(config: Pick<Config, 's3' | 'dataDir'>): BlobStore {
+  return config.s3 ? new S3BlobStore(config.s3) : new FsBlobStore(config.dataDir);
+}
+

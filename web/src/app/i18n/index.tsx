@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ja } from './ja.ts';
+import { en } from './en.ts';
+import { jaEasy } from './ja-easy.ts';
+
+/** Languages of the UI: Japanese (default), English and やさしい日本語 (plain Japanese for citizens). */
+export type Lang = 'ja' | 'en' | 'ja-easy';
+export const LANGS: Lang[] = ['ja', 'en', 'ja-easy'];
+
+/** Text a record or the server gives in several languages; ja is always there. */
+export interface LocalText { ja: string; en: string; 'ja-easy'?: string }
+
+/** A message catalogue: key → text with {name} placeholders. */
+export type Catalogue = Record<string, string>;
+
+const catalogues: Record<Lang, Catalogue> = { ja: { ...ja }, en: { ...en }, 'ja-easy': { ...jaEasy } };
+
+/** Adds a module's messages to the catalogues (call at import time from web/src/modules/<id>/index.ts). */
+export function addMessages(messages: Partial<Record<Lang, Catalogue>>): void {
+  for (const lang of LANGS) Object.assign(catalogues[lang], messages[lang] ?? {});
+}
+
+/** Every key of a language's catalogue (used by the catalogue completeness test). */
+export function catalogueKeys(lang: Lang): string[] {
+  return Object.keys(catalogues[lang]);
+}
+
+/** Looks a key up: ja-easy falls back to ja (staff pages need no plain version), en falls back to ja. */
+export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const text = catalogues[lang][key] ?? catalogues.ja[key];
+  if (text === undefined) {
+    if (import.meta.env.DEV) console.warn(`i18n: missing key ${key}`);
+    return key;
+  }
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
+/** Picks the text of a LocalText in the UI language. */
+export function pickText(text: Partial<LocalText> | null | undefined, lang: Lang): string {
+  if (!text) return '';
+  return (lang === 'ja-easy' ? text['ja-easy'] || text.ja : text[lang]) || text.ja || text.en || '';
+}
+
+const STORAGE_KEY = 'yakuba.lang';
+
+function isLang(v: unknown): v is Lang {
+  return v === 'ja' || v === 'en' || v === 'ja-easy';
+}
+
+function initialLang(): Lang {
+  const fromQuery = new URLSearchParams(location.search).get('lang');
+  if (isLang(fromQuery)) return fromQuery;
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch { /* storage blocked: fall through */ }
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('lang='))?.slice(5);
+  if (isLang(cookie)) return cookie;
+  return 'ja';
+}
+
+/** The BCP 47 tag for <html lang>: やさしい日本語 is Japanese. */
+export function htmlLang(lang: Lang): string {
+  return lang === 'en' ? 'en' : 'ja';
+}
+
+function remember(lang: Lang): void {
+  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode */ }
+  // The server localises API messages and content from this cookie.
+  document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax${location.protocol === 'https:' ? '; secure' : ''}`;
+  document.documentElement.lang = htmlLang(lang);
+}
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: string, params?: Record<string, string | number>): string;
+  /** Picks a LocalText in the current language. */
+  pick(text: Partial<LocalText> | null | undefined): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+/** Holds the UI language, remembers it (localStorage + `lang` cookie) and keeps <html lang> in step. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  useEffect(() => remember(lang), [lang]);
+  const setLang = useCallback((l: Lang) => setLangState(l), []);
+  const value = useMemo<I18n>(() => ({
+    lang,
+    setLang,
+    t: (key, params) => translate(lang, key, params),
+    pick: (text) => pickText(text, lang),
+  }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language and the translate function. */
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

@@ -1,0 +1,42 @@
+import type { LocalText } from '../../app/i18n/index.tsx';
+
+/** Who is signed in, as GET /api/auth/me tells. */
+export interface Me {
+  kind: 'staff' | 'citizen';
+  id: string;
+  displayName: string;
+  email: string;
+  isTenantAdmin: boolean;
+  permissions: string[];
+  departmentIds: string[];
+  mfaRequired: boolean;
+  totpEnabled: boolean;
+}
+
+/** A tenant as the installation lists it. */
+export interface TenantSummary { slug: string; name: LocalText; lgCode: string }
+
+/** GET /api/portal: the tenant and the entry points of its modules. */
+export interface Portal {
+  tenant: TenantSummary & { counterPhone?: string | null; contact?: { phone?: string | null; hours?: LocalText | null } | null };
+  modules: { id: string; path: string; label: LocalText; icon?: string | null }[];
+  settings?: Record<string, unknown>;
+}
+
+export interface Department { id: string; code: string; nameJa: string; nameEn: string }
+export interface StaffUser {
+  id: string; email: string; displayName: string; departmentIds: string[]; roleIds: string[];
+  isTenantAdmin: boolean; disabled: boolean; totpEnabled?: boolean; locked?: boolean; lockedUntil?: string | null; lastLoginAt?: string | null;
+}
+export interface Role { id: string; name: string; description: string; permissions: string[] }
+export interface Permission { id: string; label: LocalText; personalData?: boolean; module: string }
+export interface AuditItem {
+  seq: number; at: string; actorKind: string; actorId: string | null; action: string;
+  targetType: string | null; targetId: string | null; personalData: boolean; details: unknown; ip: string | null;
+}
+export interface OutboxItem {
+  id: string; channel: string; status: string; attempts: number; createdAt: string; sentAt: string | null;
+  to?: string; subject?: string; lastError: string | null; body?: string; text?: string; html?: string;
+}
+/** A page of a list answer. */
+export interface Paged<T> { items: T[]; total: number }

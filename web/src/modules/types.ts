@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+
+/** A page of a module. `path` is relative to the tenant (`/notices`) or to the console (`/notices` → /admin/notices). */
+export interface ModulePage {
+  path: string;
+  component: ComponentType;
+  /** Staff pages: the permission the page needs (the console hides it otherwise). */
+  permission?: string;
+}
+
+/** An entry in the staff console's navigation. */
+export interface ConsoleNavEntry {
+  /** Path under /admin, e.g. `/notices`. */
+  path: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Shown only to staff holding this permission ('*' holders see everything). */
+  permission: string;
+}
+
+/** What a module's web folder registers: its citizen pages, staff pages and console navigation. */
+export interface WebModule {
+  id: string;
+  citizen?: ModulePage[];
+  admin?: ModulePage[];
+  nav?: ConsoleNavEntry[];
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  addRole, addStaff, addTenant, enrolTotp, expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, startServer, type E2eServer,
+  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, launchBrowser, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, startServer, type E2eServer,
 } from './support/index.ts';
 
 let server: E2eServer;
@@ -73,6 +73,11 @@ describe('staff console', () => {
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     await expectNoAxeViolations(page, 'dashboard');
     await screenshot(page, 'console-dashboard');
+    await page.setViewportSize(PHONE);
+    expect(await overflowsHorizontally(page), 'dashboard scrolls sideways at 360 px').toBe(false);
+    await expectNoAxeViolations(page, 'dashboard (phone)');
+    await screenshot(page, 'console-phone');
+    await page.setViewportSize(DESKTOP);
 
     // Departments: create one; a duplicate code comes back from the server next to the field.
     await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '部署' }).click();

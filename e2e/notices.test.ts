@@ -41,7 +41,13 @@ describe('notices', () => {
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByRole('link', { name: '年末年始の窓口について' }).waitFor();
 
-    await page.goto(`${server.origin}/t/tokushima/notices`);
+    // The portal's home lists it under 新着のお知らせ and links to it.
+    await page.goto(`${server.origin}/t/tokushima`);
+    await page.getByRole('heading', { level: 2, name: '新着のお知らせ' }).waitFor();
+    await expectNoAxeViolations(page, 'portal home with notices');
+    await screenshot(page, 'portal-home');
+    await page.getByRole('link', { name: '年末年始の窓口について' }).click();
+    await page.waitForURL(/\/t\/tokushima\/notices#notice-/);
     await page.getByRole('heading', { level: 2, name: '年末年始の窓口について' }).waitFor();
     await expectNoAxeViolations(page, 'notices (ja)');
     await screenshot(page, 'portal-notices');

@@ -9,7 +9,7 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
+      '--disable-component-update', '--disable-sync', '--font-render-hinting=none', '--lang=ja-JP'],
   });
 }
 

@@ -25,7 +25,7 @@ export const coreRoutes: FastifyPluginAsync<CoreRouteOptions> = async (app, { pl
     tenants: (await tenants.all()).map((t) => ({ slug: t.slug, name: { ja: t.nameJa, en: t.nameEn }, lgCode: t.lgCode })),
   }));
   // Public and hot (every portal page load): served from the pre-serialised public cache with an ETag.
-  app.get('/portal', { helmet: false, config: { permission: 'public' } } as never, async (req: any, reply: any) => sendCachedJson(req, reply, '/portal', () => {
+  app.get('/portal', { config: { permission: 'public' } }, async (req, reply) => sendCachedJson(req, reply, '/portal', () => {
     const tenant = req.tenant!;
     return {
       tenant: { slug: tenant.slug, name: { ja: tenant.nameJa, en: tenant.nameEn }, lgCode: tenant.lgCode },

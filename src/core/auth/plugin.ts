@@ -7,6 +7,8 @@ import {
   revokeSession, safeEqual, sessionCsrfToken, setSessionSigningKey, touchSession,
 } from './sessions.ts';
 import { loadStaffActor } from './staff-repo.ts';
+import { sql } from 'drizzle-orm';
+import { txRows } from '../db/tenant-tx.ts';
 
 /** What the auth hook learnt about the request's session, beyond the actor. */
 export interface AuthState {
@@ -48,6 +50,11 @@ async function resolve(platform: Platform, tenantId: string, token: string): Pro
     const auth: AuthState = { sessionHash: hash, csrfToken: sessionCsrfToken(hash, s.csrf_secret) };
     const base = { id: s.subject_id, tenantId, sessionId: hash };
     if (s.subject_kind === 'citizen') {
+      const [citizen] = await txRows<{ disabled: boolean }>(tx, sql`select disabled from citizens where id = ${s.subject_id}`);
+      if (!citizen || citizen.disabled) {
+        await revokeSession(tx, hash);
+        return null;
+      }
       await touchSession(tx, s);
       return { auth, actor: { ...base, kind: 'citizen', permissions: new Set<string>(), departmentIds: [] } };
     }

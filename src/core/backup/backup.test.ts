@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import pg from 'pg';
 import { testApp, testDatabase } from '../../test/app.ts';
 import { openDatabase, type Database } from '../db/connection.ts';
 import { migrate, type MigrationSource } from '../db/migrate.ts';
@@ -117,6 +118,27 @@ describe('backup and restore', () => {
       expect(await snapshot(target)).toEqual(before);
     } finally {
       await target.close();
+    }
+  });
+
+  it.runIf(!!process.env.DATABASE_URL)('restores as a database owner that is not a superuser (foreign-key order, triggers on)', async () => {
+    const name = `yakuba_nonsuper_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${name} LOGIN CREATEROLE`);
+    await admin.query(`CREATE DATABASE ${name} OWNER ${name}`);
+    const url = new URL(process.env.DATABASE_URL!);
+    url.username = name;
+    url.pathname = `/${name}`;
+    const target = await openDatabase({ databaseUrl: url.toString() });
+    try {
+      await restoreFrom(target, { dataDir: join(work, 'nonsuper') }, backupFile, { migrations: sources });
+      expect(await snapshot(target)).toEqual(before);
+    } finally {
+      await target.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`DROP ROLE IF EXISTS ${name}`);
+      await admin.end();
     }
   });
 

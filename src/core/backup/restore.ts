@@ -54,6 +54,7 @@ export async function targetInUse(db: Database, config: Pick<Config, 'dataDir'>)
 class TableLoader {
   private readonly sqlHead: string;
   private readonly types: string[];
+  private readonly conflict: string;
 
   constructor(private readonly client: RawClient, readonly table: TableInfo, columns: string[]) {
     const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -68,8 +69,6 @@ class TableLoader {
       ? ` on conflict (${table.primaryKey.map(ident).join(', ')}) do ${updatable.length ? `update set ${updatable.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')}` : 'nothing'}`
       : '';
   }
-
-  private readonly conflict: string;
 
   /** Inserts a batch of rows (each an array of text values in column order). */
   async insert(rows: (string | null)[][]): Promise<void> {

@@ -26,7 +26,7 @@ export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: 
   return (
     <div className="flex min-h-screen flex-col bg-white">
       <SkipLink />
-      <Header home={to('/admin')} title={city ? t('console.title_city', { city }) : t('console.title')} subtitle={t('console.subtitle')}>
+      <Header accent home={to('/admin')} title={city ? t('console.title_city', { city }) : t('console.title')} subtitle={t('console.subtitle')}>
         {staff && (
           <div className="flex items-center gap-3">
             <span className="text-dns-16N-120 text-solid-gray-800">{staff.displayName}</span>
@@ -44,7 +44,7 @@ export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: 
                 return (
                   <li key={n.path}>
                     <Link href={href} aria-current={current ? 'page' : undefined}
-                      className={`block rounded-8 px-4 py-2.5 text-std-16N-170 no-underline hover:underline ${current ? 'bg-key-900 font-bold text-white hover:text-white' : 'text-solid-gray-900 hover:bg-key-50'}`}>
+                      className={`block rounded-8 border px-4 py-2.5 text-std-16N-170 no-underline hover:underline md:border-0 ${current ? 'border-key-900 bg-key-900 font-bold text-white hover:text-white' : 'border-solid-gray-420 text-solid-gray-900 hover:bg-key-50'}`}>
                       {t(n.labelKey)}
                     </Link>
                   </li>

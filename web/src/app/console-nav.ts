@@ -11,6 +11,7 @@ export const CORE_PERMISSIONS = {
   roles: 'core.roles.manage',
   audit: 'core.audit.read',
   outbox: 'core.outbox.read',
+  settings: 'core.settings.manage',
 } as const;
 
 /** The console's navigation: the dashboard, the core screens, then every module's entries. */
@@ -22,6 +23,7 @@ export function consoleNav(): ConsoleNavEntry[] {
     { path: '/roles', labelKey: 'console.nav.roles', permission: CORE_PERMISSIONS.roles },
     { path: '/audit', labelKey: 'console.nav.audit', permission: CORE_PERMISSIONS.audit },
     { path: '/outbox', labelKey: 'console.nav.outbox', permission: CORE_PERMISSIONS.outbox },
+    { path: '/settings/oidc', labelKey: 'console.nav.oidc', permission: CORE_PERMISSIONS.settings },
     ...webModules.flatMap((m) => m.nav ?? []),
   ];
 }

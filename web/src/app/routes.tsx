@@ -30,6 +30,7 @@ import { RoleEdit } from '../core-pages/admin/RoleEdit.tsx';
 import { AuditLog } from '../core-pages/admin/AuditLog.tsx';
 import { Outbox } from '../core-pages/admin/Outbox.tsx';
 import { OutboxMessage } from '../core-pages/admin/OutboxMessage.tsx';
+import { OidcSettings } from '../core-pages/admin/OidcSettings.tsx';
 
 interface RouteDef { path: string; component: ComponentType; permission?: string; public?: boolean }
 
@@ -59,6 +60,7 @@ const adminRoutes: RouteDef[] = [
   { path: '/audit', component: AuditLog, permission: CORE_PERMISSIONS.audit },
   { path: '/outbox', component: Outbox, permission: CORE_PERMISSIONS.outbox },
   { path: '/outbox/:id', component: OutboxMessage, permission: CORE_PERMISSIONS.outbox },
+  { path: '/settings/oidc', component: OidcSettings, permission: CORE_PERMISSIONS.settings },
   ...webModules.flatMap((m) => m.admin ?? []),
 ];
 
@@ -105,21 +107,23 @@ function TenantArea({ rest }: { rest: string }) {
 }
 
 function ConsoleArea({ path }: { path: string }) {
-  const { me, meLoaded, to } = useTenant();
+  const { me, meLoaded, to, refreshMe } = useTenant();
   const hit = find(adminRoutes, path);
   const staff = me?.kind === 'staff' ? me : null;
   const mustEnrol = !!staff && staff.mfaRequired && !staff.totpEnabled;
   const isPublic = !!hit?.route.public;
 
-  // Any API call answering "enrol 2FA first" sends the person to the enrolment page.
+  // Any API call answering "enrol 2FA first" sends the person to the enrolment page; an expired
+  // session re-reads /auth/me, which then sends them to sign in (coming back here afterwards).
   useEffect(() => {
     const onError = (e: Event) => {
       const err = (e as CustomEvent<ApiError>).detail;
       if (err.code === 'totp_enrolment_required') navigate(to('/admin/2fa'), { replace: true });
+      else if (err.code === 'session_expired' || err.code === 'unauthenticated') void refreshMe();
     };
     window.addEventListener(API_ERROR_EVENT, onError);
     return () => window.removeEventListener(API_ERROR_EVENT, onError);
-  }, [to]);
+  }, [to, refreshMe]);
 
   useEffect(() => {
     if (!meLoaded || isPublic) return;

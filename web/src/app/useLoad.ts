@@ -12,6 +12,6 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): { data: T | n
     fn().then((d) => { if (live) { setData(d); setError(null); } },
       (e) => { if (live) setError(e instanceof ApiError ? e : new ApiError(0, 'unknown', String(e))); });
     return () => { live = false; };
-  }, [...deps, n]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [...deps, n]); // deps: only when these change, not on every render
   return { data, error, reload };
 }

@@ -13,9 +13,9 @@ export function Logo({ className = 'size-10' }: { className?: string }) {
 }
 
 /** The banner: site name linking home, the language switch and whatever the area adds (account, sign-out). */
-export function Header({ home, title, subtitle, children }: { home: string; title: string; subtitle?: string; children?: ReactNode }) {
+export function Header({ home, title, subtitle, children, accent }: { home: string; title: string; subtitle?: string; children?: ReactNode; accent?: boolean }) {
   return (
-    <header className="border-b border-solid-gray-420 bg-white">
+    <header className={`border-b border-solid-gray-420 bg-white ${accent ? 'border-t-4 border-t-key-900' : ''}`}>
       <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-2 py-3">
         <Link href={home} className="mr-auto flex items-center gap-3 text-solid-gray-900 no-underline hover:underline">
           <Logo />

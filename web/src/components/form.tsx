@@ -89,7 +89,7 @@ export function ErrorSummary({ errors, attempt, labels, prefix }: { errors: Form
   const any = entries.length > 0 || errors.form;
   useEffect(() => {
     if (attempt > 0 && any) ref.current?.focus();
-  }, [attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [attempt]); // deps: only when these change, not on every render
   if (!any) return null;
   return (
     <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={`${prefix}-summary-title`}

@@ -13,6 +13,7 @@ import { notices } from './notices/index.ts';
  *          nav: [{ path: '/<id>', labelKey: '<id>.nav', permission: '<id>.manage' }] }
  *      Citizen paths are relative to /t/{slug}; admin paths relative to /t/{slug}/admin.
  *      Paths may hold params (`/<id>/:itemId`), read with `useParams()` from app/routes.tsx.
+ *      Optionally `home: [Component]`: a short section for the portal's home page (latest items).
  *   3. Add it to the list below. The portal shows a module's card from the server's manifest
  *      (`portal.path`), so make the citizen path equal that.
  */

@@ -24,4 +24,6 @@ export interface WebModule {
   citizen?: ModulePage[];
   admin?: ModulePage[];
   nav?: ConsoleNavEntry[];
+  /** Sections shown on the portal's home page under the service cards (e.g. the latest notices). Keep them short. */
+  home?: ComponentType[];
 }

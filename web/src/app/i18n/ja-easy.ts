@@ -73,6 +73,8 @@ export const jaEasy: Catalogue = {
   'account.not_verified': 'メールアドレスの かくにんが まだです。メールの リンクを ひらいてください。',
   'account.created': 'とうろく した 日',
   'account.sign_out': 'ログアウト',
+  'account.identities': 'つないでいる サービス',
+  'account.linked_on': '{date}に つないだ',
 
   'console.forgot_password': 'パスワードを わすれた とき',
   'console.reset_title': 'パスワードを あたらしく する',

@@ -6,6 +6,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { Button, ButtonLink } from '../../components/Button.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { citizenLogout, citizenMe, type CitizenAccount } from '../api/citizen.ts';
+import { formatDate } from '../../app/format.ts';
 
 /** The signed-in citizen's account page; asks to sign in otherwise. */
 export function MyAccount() {
@@ -39,10 +40,22 @@ export function MyAccount() {
       {a.emailVerified === false && <Notice kind="warning">{t('account.not_verified')}</Notice>}
       <dl className="mb-8 divide-y divide-solid-gray-200 rounded-12 border border-solid-gray-420">
         <div className="grid gap-1 p-4 sm:grid-cols-3"><dt className="text-std-16B-170">{t('account.display_name')}</dt><dd className="sm:col-span-2">{a.displayName}</dd></div>
-        <div className="grid gap-1 p-4 sm:grid-cols-3"><dt className="text-std-16B-170">{t('account.email')}</dt><dd className="sm:col-span-2">{a.email}</dd></div>
-        {a.createdAt && <div className="grid gap-1 p-4 sm:grid-cols-3"><dt className="text-std-16B-170">{t('account.created')}</dt><dd className="sm:col-span-2">{new Date(a.createdAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo' })}</dd></div>}
+        <div className="grid gap-1 p-4 sm:grid-cols-3"><dt className="text-std-16B-170">{t('account.email')}</dt><dd className="sm:col-span-2">{a.email ?? '—'}</dd></div>
+        {a.createdAt && <div className="grid gap-1 p-4 sm:grid-cols-3"><dt className="text-std-16B-170">{t('account.created')}</dt><dd className="sm:col-span-2">{formatDate(a.createdAt, lang, { era: true })}</dd></div>}
+        {a.identities && a.identities.length > 0 && (
+          <div className="grid gap-1 p-4 sm:grid-cols-3">
+            <dt className="text-std-16B-170">{t('account.identities')}</dt>
+            <dd className="sm:col-span-2">
+              <ul>{a.identities.map((i) => <li key={i.issuer}>{hostOf(i.issuer)}（{t('account.linked_on', { date: formatDate(i.linkedAt, lang, { era: true }) })}）</li>)}</ul>
+            </dd>
+          </div>
+        )}
       </dl>
       <Button variant="secondary" onClick={signOut}>{t('account.sign_out')}</Button>
     </Page>
   );
+}
+
+function hostOf(issuer: string): string {
+  try { return new URL(issuer).host; } catch { return issuer; }
 }

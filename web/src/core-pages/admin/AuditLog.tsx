@@ -35,7 +35,7 @@ export function AuditLog() {
   return (
     <Page title={t('console.nav.audit')} lead={t('audit.lead')}>
       <form onSubmit={apply} aria-label={t('audit.filters')} className="mb-8 rounded-12 bg-solid-gray-50 p-4 md:p-6">
-        <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid items-end gap-x-6 sm:grid-cols-2 lg:grid-cols-3">
           <TextField noTag id="audit-q" label={t('audit.q')} value={draft.q} onChange={set('q')} className="mb-4" />
           <TextField noTag id="audit-action" label={t('audit.action')} value={draft.action} onChange={set('action')} hint={t('audit.action_hint')} className="mb-4" />
           <TextField noTag id="audit-actor" label={t('audit.actor_id')} value={draft.actorId} onChange={set('actorId')} className="mb-4" />

@@ -37,7 +37,7 @@ export function DepartmentEdit() {
       const d = all.find((x) => x.id === id);
       if (d) form.setValues({ code: d.code, nameJa: d.nameJa, nameEn: d.nameEn });
     }, () => undefined);
-  }, [api, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, id]); // deps: only when these change, not on every render
   const remove = async () => {
     try {
       await departments.remove(api, id);

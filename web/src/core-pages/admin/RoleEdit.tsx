@@ -38,7 +38,7 @@ export function RoleEdit() {
       const r = all.find((x) => x.id === id);
       if (r) form.setValues({ name: r.name, description: r.description ?? '', permissions: r.permissions });
     }, () => undefined);
-  }, [api, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, id]); // deps: only when these change, not on every render
   const remove = async () => {
     try { await roles.remove(api, id); navigate(to('/admin/roles')); } catch (e) { setConfirm(false); form.fail({}, (e as Error).message || t('error.generic')); }
   };

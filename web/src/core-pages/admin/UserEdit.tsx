@@ -48,7 +48,7 @@ export function UserEdit() {
     setUser(u);
     form.setValues({ email: u.email, displayName: u.displayName, password: '', departmentIds: u.departmentIds ?? [], roleIds: u.roleIds ?? [], isTenantAdmin: u.isTenantAdmin, disabled: u.disabled });
   }, () => undefined);
-  useEffect(() => { if (!isNew) void load(); }, [api, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (!isNew) void load(); }, [api, id]); // deps: only when these change, not on every render
   const act = async (fn: () => Promise<unknown>, message: string) => {
     setDone(null);
     try { await fn(); setDone(message); void load(); } catch (e) { form.fail({}, (e as Error).message || t('error.generic')); }

@@ -4,7 +4,10 @@ import type { LocalText } from '../../app/i18n/index.tsx';
 // Citizen accounts. Adjust paths here if the server changes.
 
 /** A citizen's own account. */
-export interface CitizenAccount { id: string; email: string; displayName: string; emailVerified?: boolean; createdAt?: string; oidcLinked?: boolean }
+export interface CitizenAccount {
+  id: string; email: string | null; displayName: string; emailVerified?: boolean; createdAt?: string;
+  identities?: { issuer: string; linkedAt: string; lastLoginAt: string | null }[];
+}
 
 /** POST /api/citizen/register */
 export const register = (api: TenantApi, body: { email: string; password: string; displayName: string; lang?: string }) =>

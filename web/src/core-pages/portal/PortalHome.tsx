@@ -3,6 +3,7 @@ import { useTenant } from '../../app/tenant.tsx';
 import { Link } from '../../app/router.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import { webModules } from '../../modules/index.ts';
 
 /** A tenant's portal home: the city's name, its services as large cards, and help for those offline. */
 export function PortalHome() {
@@ -35,6 +36,7 @@ export function PortalHome() {
         </ul>
         {portal.modules.length === 0 && <p className="mt-4 text-std-16N-170 text-solid-gray-700">{t('portal.no_services')}</p>}
       </section>
+      {webModules.flatMap((m) => (m.home ?? []).map((Section, i) => <Section key={`${m.id}-${i}`} />))}
       <section aria-labelledby="offline-title" className="flex gap-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-1 hidden size-8 shrink-0 fill-key-900 sm:block"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.6 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.6 3.6a1 1 0 0 1-.25 1l-2.2 2.2z" /></svg>
         <div>

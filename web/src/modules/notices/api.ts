@@ -20,8 +20,9 @@ function items<T>(r: T[] | { items: T[] }): T[] {
   return Array.isArray(r) ? r : r.items ?? [];
 }
 
-/** GET /api/notices?lang= */
-export const listPublic = async (api: TenantApi, lang: string) => items(await api.get<{ items: PublicNotice[] }>(`/notices?lang=${encodeURIComponent(lang)}`));
+/** GET /api/notices?lang=&limit= (newest first) */
+export const listPublic = async (api: TenantApi, lang: string, limit = 20) =>
+  items(await api.get<{ items: PublicNotice[] }>(`/notices?lang=${encodeURIComponent(lang)}&limit=${limit}`));
 
 /** Staff CRUD under /api/admin/notices. */
 export const adminNotices = {

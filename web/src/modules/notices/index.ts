@@ -4,6 +4,7 @@ import { messages } from './messages.ts';
 import { NoticesPage } from './citizen/NoticesPage.tsx';
 import { NoticesAdmin } from './admin/NoticesAdmin.tsx';
 import { NoticeEdit } from './admin/NoticeEdit.tsx';
+import { LatestNotices } from './citizen/LatestNotices.tsx';
 
 addMessages(messages);
 
@@ -16,4 +17,5 @@ export const notices: WebModule = {
     { path: '/notices/:id', component: NoticeEdit, permission: 'notices.manage' },
   ],
   nav: [{ path: '/notices', labelKey: 'notices.nav', permission: 'notices.manage' }],
+  home: [LatestNotices],
 };

@@ -31,6 +31,8 @@ export const messages: Record<Lang, Catalogue> = {
     'notices.draft': '下書き',
     'notices.delete_title': 'お知らせを削除しますか',
     'notices.status': '状態',
+    'notices.latest': '新着のお知らせ',
+    'notices.all': 'お知らせの一覧へ',
   },
   en: {
     'notices.nav': 'Notices',
@@ -61,6 +63,8 @@ export const messages: Record<Lang, Catalogue> = {
     'notices.draft': 'Draft',
     'notices.delete_title': 'Delete this notice?',
     'notices.status': 'Status',
+    'notices.latest': 'Latest notices',
+    'notices.all': 'All notices',
   },
   'ja-easy': {
     'notices.nav': 'おしらせ',
@@ -69,6 +73,8 @@ export const messages: Record<Lang, Catalogue> = {
     'notices.none': 'いまは おしらせが ありません。',
     'notices.published': 'だした日',
     'notices.category': 'しゅるい',
+    'notices.latest': 'あたらしい おしらせ',
+    'notices.all': 'おしらせを ぜんぶ みる',
     'notices.category_general': 'おしらせ',
     'notices.category_disaster': 'さいがい',
     'notices.category_event': 'イベント',

@@ -41,7 +41,7 @@ export function NoticeEdit() {
       const n = all.find((x) => x.id === id);
       if (n) form.setValues({ titleJa: n.titleJa, bodyJa: n.bodyJa, category: n.category, titleEn: n.titleEn ?? '', bodyEn: n.bodyEn ?? '', titleEasy: n.titleEasy ?? '', bodyEasy: n.bodyEasy ?? '', publishedAt: toLocalInput(n.publishedAt) });
     }, () => undefined);
-  }, [api, id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [api, id]); // deps: only when these change, not on every render
   const remove = async () => {
     try { await adminNotices.remove(api, id); navigate(to('/admin/notices')); } catch (e) { setConfirm(false); form.fail({}, (e as Error).message || t('error.generic')); }
   };

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useI18n } from '../../../app/i18n/index.tsx';
 import { useTenant } from '../../../app/tenant.tsx';
 import { useLoad } from '../../../app/useLoad.ts';
@@ -11,6 +12,10 @@ export function NoticesPage() {
   const { t, lang, pick } = useI18n();
   const { api, portal } = useTenant();
   const { data, error } = useLoad(() => listPublic(api, lang), [api, lang]);
+  // Arriving from the home page's list (`#notice-{id}`): bring that notice into view once loaded.
+  useEffect(() => {
+    if (data && location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [data]);
   return (
     <Page title={t('notices.title')} site={portal ? pick(portal.tenant.name) : undefined} lead={t('notices.lead')}>
       {error && <Notice kind="error" live>{error.message || t('error.generic')}</Notice>}

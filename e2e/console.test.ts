@@ -131,6 +131,16 @@ describe('staff console', () => {
     await page.getByRole('link', { name: '広報 花子' }).waitFor();
     await expectNoAxeViolations(page, 'users');
     await screenshot(page, 'console-users');
+    // The console in English, and on a phone (the table scrolls inside its own region).
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Staff accounts' }).waitFor();
+    await expectNoAxeViolations(page, 'users (en)');
+    await page.setViewportSize(PHONE);
+    expect(await overflowsHorizontally(page), 'users scrolls sideways at 360 px').toBe(false);
+    await screenshot(page, 'console-users-en-phone');
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: '日本語', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '職員アカウント' }).waitFor();
 
     // Edit that user: unlock works and says so.
     await page.getByRole('link', { name: '広報 花子' }).click();

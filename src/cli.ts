@@ -6,16 +6,16 @@ export interface Command {
   run(args: string[]): Promise<number | void>;
 }
 
-/** Sub-commands by name; each lives in src/core/cli/<name>.ts and is loaded only when called. */
+/** Sub-commands by name; each lives in src/cli/<name>.ts and is loaded only when called. */
 const commands: Record<string, () => Promise<{ command: Command }>> = {
-  start: () => import('./core/cli/start.ts'),
-  migrate: () => import('./core/cli/migrate.ts'),
-  seed: () => import('./core/cli/seed.ts'),
-  tenant: () => import('./core/cli/tenant.ts'),
-  user: () => import('./core/cli/user.ts'),
-  backup: () => import('./core/cli/backup.ts'),
-  restore: () => import('./core/cli/restore.ts'),
-  audit: () => import('./core/cli/audit.ts'),
+  start: () => import('./cli/start.ts'),
+  migrate: () => import('./cli/migrate.ts'),
+  seed: () => import('./cli/seed.ts'),
+  tenant: () => import('./cli/tenant.ts'),
+  user: () => import('./cli/user.ts'),
+  backup: () => import('./cli/backup.ts'),
+  restore: () => import('./cli/restore.ts'),
+  audit: () => import('./cli/audit.ts'),
 };
 
 async function help(): Promise<void> {

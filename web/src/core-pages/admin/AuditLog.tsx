@@ -40,7 +40,7 @@ export function AuditLog() {
           <TextField noTag id="audit-action" label={t('audit.action')} value={draft.action} onChange={set('action')} hint={t('audit.action_hint')} className="mb-4" />
           <TextField noTag id="audit-actor" label={t('audit.actor_id')} value={draft.actorId} onChange={set('actorId')} className="mb-4" />
           <Select noTag id="audit-personal" label={t('audit.personal')} value={draft.personal} onChange={set('personal')} className="mb-4"
-            options={[{ value: '', label: t('audit.personal_any') }, { value: 'true', label: t('audit.personal_yes') }, { value: 'false', label: t('audit.personal_no') }]} />
+            options={[{ value: '', label: t('audit.personal_any') }, { value: 'true', label: t('audit.personal_only') }]} />
           <TextField noTag id="audit-from" type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} className="mb-4" />
           <TextField noTag id="audit-to" type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} className="mb-4" />
         </div>

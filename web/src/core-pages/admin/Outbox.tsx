@@ -12,7 +12,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { outbox } from '../api/admin.ts';
 
 const LIMIT = 50;
-const STATUSES = ['', 'pending', 'sent', 'failed', 'dead'];
+const STATUSES = ['', 'pending', 'sending', 'sent', 'failed', 'dead'];
 
 /** Outgoing messages (email, push): where mail lands when no SMTP server is configured. */
 export function Outbox() {

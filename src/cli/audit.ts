@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Command } from '../../cli.ts';
+import type { Command } from '../cli.ts';
 import { openForCli, describeDatabase } from './context.ts';
-import { verifyAudit } from '../audit/verify.ts';
+import { verifyAudit } from '../core/audit/verify.ts';
 
 const REASONS = {
   changed: 'entry changed',

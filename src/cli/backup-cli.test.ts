@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const BIN = fileURLToPath(new URL('../../../bin/yakuba.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/yakuba.js', import.meta.url));
 const exec = promisify(execFile);
 
 /** Runs the CLI on an embedded database in `dataDir`; resolves with the exit code and output. */

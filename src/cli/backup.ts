@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Command } from '../../cli.ts';
+import type { Command } from '../cli.ts';
 import { openForCli, describeDatabase } from './context.ts';
-import { backupTo } from '../backup/dump.ts';
+import { backupTo } from '../core/backup/dump.ts';
 
 /** Default backup name: yakuba-backup-20260401T093000Z.jsonl.gz in the current directory. */
 export function defaultBackupName(now = new Date()): string {

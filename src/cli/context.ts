@@ -1,7 +1,7 @@
-import { loadConfig, type Config } from '../../config.ts';
-import { openDatabase, type Database } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
-import { modules } from '../../modules/index.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Database } from '../core/db/connection.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { modules } from '../modules/index.ts';
 
 /** Opens the configured database with migrations applied, for CLI commands that work on data. */
 export async function openForCli(overrides: Partial<Config> = {}): Promise<{ config: Config; db: Database }> {

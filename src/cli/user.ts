@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../../cli.ts';
-import { AppError } from '../http/errors.ts';
-import { withTenant } from '../db/tenant-tx.ts';
-import { createStaffUser } from '../admin/users/create.ts';
-import { mapDbErrors } from '../admin/db-errors.ts';
-import { tenantIdBySlug } from '../seed/tenants.ts';
+import type { Command } from '../cli.ts';
+import { AppError } from '../core/http/errors.ts';
+import { withTenant } from '../core/db/tenant-tx.ts';
+import { createStaffUser } from '../core/admin/users/create.ts';
+import { mapDbErrors } from '../core/admin/db-errors.ts';
+import { tenantIdBySlug } from '../core/seed/tenants.ts';
 import { openForCli } from './context.ts';
 
 const USAGE = 'user create --tenant slug --email a@b.jp --name 名前 [--admin] [--password …]';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Command } from '../../cli.ts';
+import type { Command } from '../cli.ts';
 import { openForCli, describeDatabase } from './context.ts';
-import { restoreFrom, RestoreRefused } from '../backup/restore.ts';
+import { restoreFrom, RestoreRefused } from '../core/backup/restore.ts';
 
 /** `yakuba restore <file> [--force]`: brings an empty database and data directory back to a backup's state. */
 export const command: Command = {

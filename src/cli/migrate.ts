@@ -1,8 +1,8 @@
-import type { Command } from '../../cli.ts';
-import { loadConfig } from '../../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { migrate } from '../db/migrate.ts';
-import { modules } from '../../modules/index.ts';
+import type { Command } from '../cli.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../core/db/connection.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { modules } from '../modules/index.ts';
 import { describeDatabase } from './context.ts';
 
 /** `yakuba migrate`: applies pending migrations of the core and every module. */

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Command } from '../../cli.ts';
-import { startServer } from '../../server.ts';
-import { WEB_DIST } from '../http/web.ts';
-import { seedDemo } from '../seed/demo.ts';
+import type { Command } from '../cli.ts';
+import { startServer } from '../server.ts';
+import { WEB_DIST } from '../core/http/web.ts';
+import { seedDemo } from '../core/seed/demo.ts';
 import { describeDatabase } from './context.ts';
 
-const WEB_CONFIG = fileURLToPath(new URL('../../../web/vite.config.ts', import.meta.url));
+const WEB_CONFIG = fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url));
 
 /** Builds the web app with Vite when it has not been built yet, so `npm start` alone is enough. */
 export async function ensureWebBuilt(force = false): Promise<void> {

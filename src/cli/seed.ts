@@ -1,6 +1,6 @@
-import type { Command } from '../../cli.ts';
-import { buildApp } from '../../app.ts';
-import { seedDemo } from '../seed/demo.ts';
+import type { Command } from '../cli.ts';
+import { buildApp } from '../app.ts';
+import { seedDemo } from '../core/seed/demo.ts';
 import { describeDatabase } from './context.ts';
 
 /** `yakuba seed`: the demo municipalities, accounts and module data, when no tenant exists yet. */

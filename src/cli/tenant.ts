@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../../cli.ts';
-import { AppError } from '../http/errors.ts';
-import { createTenant, listTenants } from '../seed/tenants.ts';
+import type { Command } from '../cli.ts';
+import { AppError } from '../core/http/errors.ts';
+import { createTenant, listTenants } from '../core/seed/tenants.ts';
 import { describeDatabase, openForCli } from './context.ts';
 
 const USAGE = 'tenant create --slug x --name-ja 名前 --name-en Name --lg-code 123456 | tenant list';

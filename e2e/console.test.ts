@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, launchBrowser, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, startServer, type E2eServer,
+  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, lastEmailTo, launchBrowser, linkIn, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, startServer, type E2eServer,
 } from './support/index.ts';
 
 let server: E2eServer;
 let browser: Browser;
 let tenantId: string;
 const ADMIN = { email: 'admin@tokushima.example.jp', password: 'correct horse battery', displayName: '情報 太郎' };
+const NEW_PASSWORD = 'a new password from the reset link';
 
 beforeAll(async () => {
   server = await startServer();
@@ -32,13 +33,23 @@ describe('staff console', () => {
   it('an administrator resets a password, signs in, enrols 2FA and manages departments, roles, users, audit and outbox', async () => {
     const { page, context, errors } = await newPage(browser);
 
-    // Password reset request (puts an email in the outbox for later).
+    // Password reset request: the email waits in the outbox (jobs are off), and is looked at again later.
     await page.goto(`${base()}/reset`);
     await page.getByRole('heading', { level: 1, name: 'パスワードの再設定' }).waitFor();
     await expectNoAxeViolations(page, 'password reset request');
     await page.getByLabel(/メールアドレス/).fill(ADMIN.email);
     await page.getByRole('button', { name: '再設定メールを送る' }).click();
     await page.getByText('再設定用のメールを送りました', { exact: false }).waitFor();
+
+    // The emailed link sets a new password.
+    const mail = await lastEmailTo(server, ADMIN.email);
+    await page.goto(linkIn(mail!.text, server.origin));
+    await page.getByRole('heading', { level: 1, name: '新しいパスワードの設定' }).waitFor();
+    await expectNoAxeViolations(page, 'password reset confirm');
+    await page.locator('#newpw-password').fill(NEW_PASSWORD);
+    await page.locator('#newpw-confirm').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'パスワードを設定する' }).click();
+    await page.getByText('パスワードを設定しました。', { exact: false }).waitFor();
 
     // Sign-in: an empty submit shows the error summary, focused.
     await page.goto(base());
@@ -60,7 +71,7 @@ describe('staff console', () => {
     await expect.poll(() => summary.innerText()).not.toContain('入力してください');
 
     // The right one: an administrator without 2FA is sent to enrolment first.
-    await page.locator('#staff-password').fill(ADMIN.password);
+    await page.locator('#staff-password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'ログインする' }).click();
     await page.waitForURL(/\/admin\/2fa$/);
     await page.getByTestId('totp-secret').waitFor();
@@ -76,7 +87,14 @@ describe('staff console', () => {
     await page.setViewportSize(PHONE);
     expect(await overflowsHorizontally(page), 'dashboard scrolls sideways at 360 px').toBe(false);
     await expectNoAxeViolations(page, 'dashboard (phone)');
+    const menu = page.getByRole('button', { name: 'メニュー' });
+    expect(await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '部署' }).isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '部署' }).waitFor();
+    await expectNoAxeViolations(page, 'dashboard (phone, menu open)');
     await screenshot(page, 'console-phone');
+    await menu.click();
     await page.setViewportSize(DESKTOP);
 
     // Departments: create one; a duplicate code comes back from the server next to the field.
@@ -173,7 +191,7 @@ describe('staff console', () => {
     // Sign out, and back in with the TOTP step.
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.waitForURL(/\/admin\/signin/);
-    await signInStaff(page, server.origin, 'tokushima', ADMIN.email, ADMIN.password, secret);
+    await signInStaff(page, server.origin, 'tokushima', ADMIN.email, NEW_PASSWORD, secret);
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();

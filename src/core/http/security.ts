@@ -1,32 +1,48 @@
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Config } from '../../config.ts';
 import { AppError } from './errors.ts';
 
+/** The CSP: scripts and styles only from this origin (no inline script), map tiles from 地理院タイル. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://cyberjapandata.gsi.go.jp",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+].join('; ');
+
+/** Headers every response carries, as helmet would set them, plus HSTS in production. */
+export function securityHeaders(config: Pick<Config, 'env'>): Record<string, string> {
+  return {
+    'content-security-policy': CSP,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'DENY',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+    'permissions-policy': 'camera=(self), microphone=(self), geolocation=(self), payment=()',
+    ...(config.env === 'production' ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
 /** Security headers (a CSP without inline script) and rate limits, shared through Redis when REDIS_URL is set. */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https://cyberjapandata.gsi.go.jp'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: config.env === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
-  });
+  const headers = securityHeaders(config);
+  // One precomputed object: helmet re-derived the CSP on every request, a measurable share of a cached read.
+  app.addHook('onRequest', async (_req, reply) => { reply.headers(headers); });
   let redis: unknown;
   if (config.redisUrl) {
     const { createClient } = await import('./redis-client.ts');

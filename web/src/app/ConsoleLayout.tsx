@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from './i18n/index.tsx';
 import { hasPermission, useTenant } from './tenant.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
@@ -18,6 +18,9 @@ export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: 
   const staff = me?.kind === 'staff' ? me : null;
   const enrolled = staff && !(staff.mfaRequired && !staff.totpEnabled);
   const nav = consoleNav().filter((n) => hasPermission(staff, n.permission || undefined));
+  // On a phone the menu folds behind a button; it closes again after each navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
   const signOut = async () => {
     try { await logout(api); } catch { /* already signed out */ }
     await refreshMe();
@@ -37,14 +40,19 @@ export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: 
       <div className="container-page flex flex-1 flex-col gap-6 py-6 md:flex-row md:gap-10 md:py-10">
         {!bare && enrolled && (
           <nav aria-label={t('console.nav.label')} className="md:w-60 md:shrink-0">
-            <ul className="flex flex-wrap gap-2 md:flex-col md:gap-1">
+            <button type="button" aria-expanded={menuOpen} aria-controls="console-menu" onClick={() => setMenuOpen((o) => !o)}
+              className="flex min-h-12 w-full items-center justify-between rounded-8 border border-solid-gray-420 px-4 text-std-16B-170 text-solid-gray-900 md:hidden">
+              {t('console.menu')}
+              <svg aria-hidden="true" viewBox="0 0 24 24" className={`size-6 fill-current transition-transform ${menuOpen ? 'rotate-180' : ''}`}><path d="M7 10l5 5 5-5z" /></svg>
+            </button>
+            <ul id="console-menu" className={`${menuOpen ? 'mt-2 flex' : 'hidden'} flex-col gap-1 md:mt-0 md:flex`}>
               {nav.map((n) => {
                 const href = to(`/admin${n.path}`);
                 const current = n.path === '' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
                 return (
                   <li key={n.path}>
                     <Link href={href} aria-current={current ? 'page' : undefined}
-                      className={`block rounded-8 border px-4 py-2.5 text-std-16N-170 no-underline hover:underline md:border-0 ${current ? 'border-key-900 bg-key-900 font-bold text-white hover:text-white' : 'border-solid-gray-420 text-solid-gray-900 hover:bg-key-50'}`}>
+                      className={`block rounded-8 px-4 py-2.5 text-std-16N-170 no-underline hover:underline ${current ? 'bg-key-900 font-bold text-white hover:text-white' : 'text-solid-gray-900 hover:bg-key-50'}`}>
                       {t(n.labelKey)}
                     </Link>
                   </li>

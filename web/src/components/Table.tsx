@@ -11,7 +11,7 @@ export function Table<T>({ caption, columns, rows, rowKey, empty, captionHidden 
   { caption: string; columns: Column<T>[]; rows: T[]; rowKey(row: T): string; empty?: string; captionHidden?: boolean; minWidth?: string }) {
   return (
     <div className="mb-6 overflow-x-auto rounded-8 border border-solid-gray-420" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full border-collapse text-left text-std-16N-170" style={minWidth ? { minWidth } : undefined}>
+      <table className="w-full border-collapse text-left text-std-16N-170 [overflow-wrap:break-word]" style={minWidth ? { minWidth } : undefined}>
         <caption className={captionHidden ? 'sr-only' : 'p-3 text-left text-std-17B-170'}>{caption}</caption>
         <thead className="bg-solid-gray-50">
           <tr>

@@ -94,6 +94,7 @@ export const en: Catalogue = {
   'console.sign_out': 'Sign out',
   'console.sign_out_all': 'Sign out on all devices',
   'console.nav.label': 'Staff menu',
+  'console.menu': 'Menu',
   'console.nav.dashboard': 'Home',
   'console.nav.departments': 'Departments',
   'console.nav.departments_desc': 'Register divisions and manage who belongs where.',

@@ -94,6 +94,7 @@ export const ja: Catalogue = {
   'console.sign_out': 'ログアウト',
   'console.sign_out_all': 'すべての端末からログアウト',
   'console.nav.label': '職員メニュー',
+  'console.menu': 'メニュー',
   'console.nav.dashboard': 'ホーム',
   'console.nav.departments': '部署',
   'console.nav.departments_desc': '課・室を登録し、職員の所属を管理します。',

@@ -24,7 +24,7 @@ export function Users() {
       {!data && !error && <Loading />}
       {data && (
         <Table caption={t('console.nav.users')} minWidth="40rem" rows={data[0]} rowKey={(u) => u.id} empty={t('common.empty')} columns={[
-          { header: t('users.display_name'), cell: (u) => <Link href={to(`/admin/users/${u.id}`)}>{u.displayName}</Link> },
+          { header: t('users.display_name'), cell: (u) => <Link href={to(`/admin/users/${u.id}`)}>{u.displayName}</Link>, className: 'whitespace-nowrap' },
           { header: t('account.email'), cell: (u) => u.email },
           { header: t('users.departments'), cell: (u) => u.departmentIds.map(deptName).filter(Boolean).join('、') },
           { header: t('users.status'), cell: (u) => <StatusTags user={u} /> },

@@ -21,8 +21,10 @@ function keysOf(text: string): Set<string> {
 }
 
 function catalogue(lang: 'ja' | 'en' | 'ja-easy'): Set<string> {
-  const core = readFileSync(join(src, `app/i18n/${lang}.ts`), 'utf8');
-  const keys = keysOf(core);
+  // The core catalogue of a language is `app/i18n/{lang}.ts` plus its parts (`{lang}-console.ts` …).
+  const languageFiles = ['ja.ts', 'en.ts', 'ja-easy.ts'];
+  const parts = readdirSync(join(src, 'app/i18n')).filter((f) => f === `${lang}.ts` || (f.startsWith(`${lang}-`) && !languageFiles.includes(f)));
+  const keys = new Set(parts.flatMap((f) => [...keysOf(readFileSync(join(src, 'app/i18n', f), 'utf8'))]));
   // Module catalogues: `messages.ts` with `ja: {…}, en: {…}, 'ja-easy': {…}` blocks.
   for (const f of files(join(src, 'modules')).filter((p) => p.endsWith('messages.ts'))) {
     const text = readFileSync(f, 'utf8');

@@ -2,6 +2,25 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp, type BuildOptions, type Yakuba } from '../app.ts';
 import { openDatabase, type Database } from '../core/db/connection.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { modules } from '../modules/index.ts';
+
+let snapshot: Promise<Blob> | undefined;
+
+/**
+ * An in-memory PGlite with every migration applied, made once per test process and copied for each
+ * test database: creating a PGlite cluster costs about two seconds, loading a copy a fifth of that.
+ */
+function migratedSnapshot(): Promise<Blob> {
+  snapshot ??= (async () => {
+    const db = await openDatabase({});
+    await migrate(db, modules.filter((m) => m.migrations).map((m) => ({ owner: m.id, dir: m.migrations! })));
+    const blob = await db.pglite!.dumpDataDir('none');
+    await db.close();
+    return blob;
+  })();
+  return snapshot;
+}
 
 /**
  * A database for one test file: a fresh PostgreSQL database when DATABASE_URL is set (dropped on
@@ -9,7 +28,7 @@ import { openDatabase, type Database } from '../core/db/connection.ts';
  */
 export async function testDatabase(): Promise<Database & { url?: string }> {
   const base = process.env.DATABASE_URL;
-  if (!base) return openDatabase({});
+  if (!base) return openDatabase({ loadDataDir: await migratedSnapshot() });
   const name = `yakuba_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -39,7 +39,7 @@ export function resultRows<T>(result: unknown): T[] {
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in `dataDir` (or in memory when dataDir is 'memory://'). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; loadDataDir?: Blob }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => { /* an idle client dropped by the server is replaced on next use */ });
@@ -71,7 +71,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   }
   const dir = opts.dataDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir.startsWith('memory://') ? undefined : dir);
+  const client = await PGlite.create({ ...(dir.startsWith('memory://') ? {} : { dataDir: dir }), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const orm = drizzlePglite({ client }) as unknown as Tx;
   return {
     kind: 'pglite',

@@ -66,7 +66,7 @@ describe('job runner: events and scheduled jobs', () => {
     const a = new JobRunner(y.platform, { workerId: 'a' });
     const b = new JobRunner(y.platform, { workerId: 'b' });
     const [ranA, ranB] = await Promise.all([a.runDueJobs(), b.runDueJobs()]);
-    expect([...ranA, ...ranB].sort()).toEqual(['alpha.tick', 'core.files.sweep']);
+    expect([...ranA, ...ranB].sort()).toEqual(['alpha.tick', 'core.files.sweep', 'core.sessions.purge']);
     expect(jobRuns).toBe(1);
     expect(await a.runDueJobs()).toEqual([]); // not due again for a minute
     await y.db.rows(sql`update job_locks set last_run_at = now() - interval '2 minutes' where name = 'alpha.tick'`);

@@ -5,6 +5,7 @@ import { jaEasy } from './ja-easy.ts';
 
 /** Languages of the UI: Japanese (default), English and やさしい日本語 (plain Japanese for citizens). */
 export type Lang = 'ja' | 'en' | 'ja-easy';
+/** Every UI language, in the switcher's order. */
 export const LANGS: Lang[] = ['ja', 'en', 'ja-easy'];
 
 /** Text a record or the server gives in several languages; ja is always there. */

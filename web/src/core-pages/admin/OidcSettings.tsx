@@ -60,7 +60,7 @@ export function OidcSettings() {
         <TextField {...form.bind('clientId')} required autoComplete="off" />
         <TextField {...form.bind('clientSecret')} type="password" autoComplete="new-password"
           hint={view?.clientSecretSet ? t('oidc.client_secret_kept') : t('oidc.client_secret_hint')} />
-        <div className="grid gap-x-6 sm:grid-cols-2">
+        <div className="grid items-end gap-x-6 sm:grid-cols-2">
           <TextField {...form.bind('labelJa')} required hint={t('oidc.label_hint')} />
           <TextField {...form.bind('labelEn')} required />
         </div>

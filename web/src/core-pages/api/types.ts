@@ -23,17 +23,23 @@ export interface Portal {
   settings?: Record<string, unknown>;
 }
 
+/** A department (課) as the console shows it. */
 export interface Department { id: string; code: string; nameJa: string; nameEn: string }
+/** A staff account as the console shows it (never credentials). */
 export interface StaffUser {
   id: string; email: string; displayName: string; departmentIds: string[]; roleIds: string[];
   isTenantAdmin: boolean; disabled: boolean; totpEnabled?: boolean; locked?: boolean; lockedUntil?: string | null; lastLoginAt?: string | null;
 }
+/** A role and its permission ids. */
 export interface Role { id: string; name: string; description: string; permissions: string[] }
+/** A permission a module declares, for the role editor. */
 export interface Permission { id: string; label: LocalText; personalData?: boolean; module: string }
+/** One audit-log entry, flattened for the table. */
 export interface AuditItem {
   seq: number; at: string; actorKind: string; actorId: string | null; action: string;
   targetType: string | null; targetId: string | null; personalData: boolean; details: unknown; ip: string | null;
 }
+/** An outgoing message; body fields only on the detail view. */
 export interface OutboxItem {
   id: string; channel: string; status: string; attempts: number; createdAt: string; sentAt: string | null;
   to?: string; subject?: string; lastError: string | null; body?: string; text?: string; html?: string;

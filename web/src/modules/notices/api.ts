@@ -14,6 +14,7 @@ export interface NoticeInput {
   bodyJa: string; bodyEn?: string | null; bodyEasy?: string | null;
   category: string; publishedAt: string | null;
 }
+/** A stored notice with its id and times. */
 export interface AdminNotice extends NoticeInput { id: string; createdAt?: string; updatedAt?: string }
 
 function items<T>(r: T[] | { items: T[] }): T[] {

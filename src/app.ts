@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { publicCache } from './core/http/public-cache.ts';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -68,6 +70,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     rewriteUrl: (req) => installTenancy.rewrite(req),
+    // Hot public reads already built are answered here, before routing (src/core/http/fast-path.ts).
+    serverFactory: (handler) => createServer((req, res) => {
+      if (!publicCache.fastPath.tryServe(req, res)) handler(req, res);
+    }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -93,13 +99,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('lang', 'ja');
   app.decorateRequest('accessChecked', false);
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     req.lang = pickLang({
       query: (req.query as Record<string, string> | undefined)?.lang,
       cookie: req.cookies?.lang,
       acceptLanguage: req.headers['accept-language'],
     });
     reply.header('x-request-id', req.id);
+    done();
   });
 
   installErrorHandlers(app);

@@ -94,6 +94,8 @@ export async function installAuth(app: FastifyInstance, platform: Platform): Pro
     if (!config?.permission || !req.url.startsWith('/api/')) return;
     const isPublic = config.permission === 'public';
     const token = req.cookies?.[SESSION_COOKIE];
+    // The common anonymous read has nothing to look up or verify.
+    if (!token && !UNSAFE.has(req.method)) return;
     if (token && req.tenant) {
       const resolved = await resolve(platform, req.tenant.id, token);
       if (resolved === 'expired') {

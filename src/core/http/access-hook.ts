@@ -23,11 +23,16 @@ export function installAccessControl(app: FastifyInstance): RouteRecord[] {
       throw new Error(`route ${String(route.method)} ${route.url} declares no permission (config.permission)`);
     }
   });
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', (req, _reply, done) => {
     const permission = req.routeOptions.config?.permission;
-    if (!permission) return; // 404 handler, static docs assets
-    assertCan(req.actor, permission);
+    if (!permission) return done(); // 404 handler, static docs assets
+    try {
+      assertCan(req.actor, permission);
+    } catch (err) {
+      return done(err as Error);
+    }
     req.accessChecked = true;
+    done();
   });
   return table;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import client from 'prom-client';
 import type { Platform } from '../platform.ts';
+import { publicCache } from './public-cache.ts';
 
 /** Liveness, readiness and Prometheus metrics (request counts and durations by route). */
 export function installHealth(app: FastifyInstance, platform: Platform): void {
@@ -14,11 +15,18 @@ export function installHealth(app: FastifyInstance, platform: Platform): void {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  app.addHook('onResponse', async (req, reply) => {
+  new client.Gauge({
+    name: 'yakuba_fast_path_hits_total',
+    help: 'Public reads answered from finished responses before routing (not in the request histogram)',
+    registers: [registry],
+    collect() { this.set(publicCache.fastPath.hits); },
+  });
+  app.addHook('onResponse', (req, reply, done) => {
     duration.observe(
       { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   const healthBody = Buffer.from('{"status":"ok"}');

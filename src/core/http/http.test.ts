@@ -33,10 +33,14 @@ describe('HTTP surface', () => {
   it('serves OpenAPI 3.1 and security headers with a CSP that allows no inline script', async () => {
     const res = await y.app.inject('/api/openapi.json');
     expect(res.json().openapi).toBe('3.1.0');
-    const csp = String(res.headers['content-security-policy']);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'"); // JSON is never a document
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-request-id']).toBeTruthy();
+    const page = await y.app.inject('/t/tokushima/');
+    const csp = String(page.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(res.headers['x-request-id']).toBeTruthy();
+    expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
   it('answers unknown API routes with the error shape', async () => {

@@ -10,6 +10,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FastPath, replayableHeaders } from './fast-path.ts';
+import { pickContentLang } from '../i18n/index.ts';
 
 /** One cached response body. */
 export interface CachedBody {
@@ -37,11 +39,14 @@ export class PublicCache {
   readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  /** Finished responses built from these entries, answered before Fastify (see fast-path.ts). */
+  readonly fastPath: FastPath;
 
   constructor(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
     this.ttlMs = options.ttlMs ?? 5000;
     this.maxEntries = options.maxEntries ?? 2000;
     this.now = options.now ?? Date.now;
+    this.fastPath = new FastPath(this.maxEntries, this.now);
   }
 
   /** The key of one response: tenant, route (e.g. '/portal'), canonical query and language. */
@@ -84,6 +89,7 @@ export class PublicCache {
 
   /** Drops a tenant's entries whose route starts with `routePrefix` ('' = all of the tenant's); returns how many. */
   invalidate(tenantId: string, routePrefix = ''): number {
+    this.fastPath.invalidateTenant(tenantId);
     const prefix = `${tenantId}${SEP}${routePrefix}`;
     let n = 0;
     for (const key of this.entries.keys()) {
@@ -97,6 +103,7 @@ export class PublicCache {
 
   /** Drops everything (tests, tenant reload). */
   clear(): void {
+    this.fastPath.clear();
     this.entries.clear();
   }
 
@@ -124,10 +131,17 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 export async function sendCachedJson(
   req: FastifyRequest, reply: FastifyReply, route: string, compute: () => Promise<unknown> | unknown, cache: PublicCache = publicCache,
 ): Promise<FastifyReply> {
-  const key = cache.key(req.tenant?.id ?? '-', route, req.query, req.lang);
+  // Content may come in ja-easy too (?lang= or the lang cookie), not only the message language.
+  const lang = pickContentLang({ query: (req.query as { lang?: string } | undefined)?.lang, cookie: req.cookies?.lang }, req.lang);
+  const key = cache.key(req.tenant?.id ?? '-', route, req.query, lang);
   const entry = await cache.getOrCompute(key, compute);
   reply.header('etag', entry.etag);
   reply.header('cache-control', 'no-cache');
   if (matchesEtag(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
-  return reply.type('application/json; charset=utf-8').send(entry.body);
+  reply.type('application/json; charset=utf-8');
+  if (req.tenant && !req.cookies?.yakuba_session) {
+    // Every hook has run and set its headers by now: what goes out is what the fast path replays.
+    cache.fastPath.store(req.raw, req.tenant.id, 200, replayableHeaders({ ...reply.getHeaders(), 'content-length': entry.body.length }), entry.body, entry.etag, entry.expires);
+  }
+  return reply.send(entry.body);
 }

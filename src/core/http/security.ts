@@ -38,11 +38,27 @@ export function securityHeaders(config: Pick<Config, 'env'>): Record<string, str
   };
 }
 
+/** Headers of JSON API responses: nothing may render or frame them, and they are not sniffed. */
+export function apiSecurityHeaders(config: Pick<Config, 'env'>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...(config.env === 'production' ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
 /** Security headers (a CSP without inline script) and rate limits, shared through Redis when REDIS_URL is set. */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  const headers = securityHeaders(config);
-  // One precomputed object: helmet re-derived the CSP on every request, a measurable share of a cached read.
-  app.addHook('onRequest', async (_req, reply) => { reply.headers(headers); });
+  const pageHeaders = securityHeaders(config);
+  const apiHeaders = apiSecurityHeaders(config);
+  // Precomputed objects: helmet re-derived the CSP on every request, a measurable share of a cached read.
+  // JSON answers are never rendered as documents, so they carry the short set (fewer bytes per reply).
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') ? apiHeaders : pageHeaders);
+    done();
+  });
   let redis: unknown;
   if (config.redisUrl) {
     const { createClient } = await import('./redis-client.ts');
@@ -51,6 +67,8 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
   await app.register(rateLimit, {
     global: true,
     max: config.rateLimitPerMinute,
+    // The x-ratelimit-* headers go out only with a 429 (and its retry-after), not on every answer.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     timeWindow: '1 minute',
     ...(redis ? { redis } : {}),
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',

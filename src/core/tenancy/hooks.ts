@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Tenant } from '../platform.ts';
 import type { IncomingMessage } from 'node:http';
 import { splitTenantPrefix } from './prefix.ts';
 import type { TenantRegistry } from './registry.ts';
@@ -18,15 +19,21 @@ export const installTenancy = {
 
   /** Looks the tenant up for each request; tenant routes answer 404 for an unknown one. */
   hooks(app: FastifyInstance, tenants: TenantRegistry): void {
-    app.addHook('onRequest', async (req) => {
-      const slug = (req.raw as Tagged)[SLUG_KEY] ?? null;
-      req.tenantSlug = slug;
-      const tenant = slug ? await tenants.bySlugName(slug) : await tenants.byHostName(req.hostname ?? '');
+    const settle = (req: FastifyRequest, slug: string | null, tenant: Tenant | undefined): Error | undefined => {
       req.tenant = tenant ?? null;
       const needsTenant = req.routeOptions.config?.tenant !== false && req.url.startsWith('/api/');
-      if (!needsTenant) return;
-      if (slug && !tenant) throw new AppError(404, 'tenant_unknown', 'error.tenant_unknown', { slug }, 'tenant');
-      if (!tenant) throw new AppError(404, 'tenant_required', 'error.tenant_required', {}, 'tenant');
+      if (!needsTenant || tenant) return undefined;
+      return slug
+        ? new AppError(404, 'tenant_unknown', 'error.tenant_unknown', { slug }, 'tenant')
+        : new AppError(404, 'tenant_required', 'error.tenant_required', {}, 'tenant');
+    };
+    // Synchronous when the tenant is in memory (nearly always): no promise on the hot path.
+    app.addHook('onRequest', (req, _reply, done) => {
+      const slug = (req.raw as Tagged)[SLUG_KEY] ?? null;
+      req.tenantSlug = slug;
+      const known = tenants.peek(slug, req.hostname ?? '');
+      if (known || !slug) return done(settle(req, slug, known));
+      tenants.bySlugName(slug).then((t) => done(settle(req, slug, t)), done);
     });
   },
 };

@@ -24,11 +24,18 @@ export class TenantRegistry {
   private bySlug = new Map<string, Tenant>();
   private byHost = new Map<string, string>();
   private loadedAt = 0;
+  private reloading: Promise<void> | null = null;
+  private lastMissReload = 0;
 
   constructor(private db: Database, private configuredHosts: Map<string, string>, private refreshMs = 30_000) {}
 
-  /** Reads all tenants from the database. */
-  async reload(): Promise<void> {
+  /** Reads all tenants from the database (one read at a time; callers arriving meanwhile share it). */
+  reload(): Promise<void> {
+    this.reloading ??= this.load().finally(() => { this.reloading = null; });
+    return this.reloading;
+  }
+
+  private async load(): Promise<void> {
     const rows = await this.db.rows<TenantRow>(sql`select id, slug, name_ja, name_en, lg_code, hosts, settings from tenants order by created_at, slug`);
     this.bySlug = new Map(rows.map((r) => [r.slug, toTenant(r)]));
     this.byHost = new Map(this.configuredHosts);
@@ -40,12 +47,25 @@ export class TenantRegistry {
     if (Date.now() - this.loadedAt > this.refreshMs) await this.reload();
   }
 
-  /** Finds a tenant by slug. */
+  /**
+   * The tenant of a slug or host from memory, without waiting: the hot path of every request. A stale
+   * list is refreshed in the background and served meanwhile.
+   */
+  peek(slug: string | null, host: string): Tenant | undefined {
+    if (Date.now() - this.loadedAt > this.refreshMs) void this.reload().catch(() => undefined);
+    if (slug) return this.bySlug.get(slug);
+    const mapped = this.byHost.get(host.toLowerCase().replace(/:\d+$/, ''));
+    return mapped ? this.bySlug.get(mapped) : undefined;
+  }
+
+  /** Finds a tenant by slug, reading the database again for an unknown one at most once a second. */
   async bySlugName(slug: string): Promise<Tenant | undefined> {
     await this.fresh();
     let tenant = this.bySlug.get(slug);
-    if (!tenant) {
-      // A tenant created by another process a moment ago: look once more before saying no.
+    if (!tenant && Date.now() - this.lastMissReload > 1000) {
+      // A tenant created by another process a moment ago: look once more before saying no. Rationed,
+      // so requests for made-up slugs cannot turn into a database read each.
+      this.lastMissReload = Date.now();
       await this.reload();
       tenant = this.bySlug.get(slug);
     }

@@ -2,7 +2,11 @@ import type { Actor, Platform } from '../../core/platform.ts';
 import { forbidden, notFound } from '../../core/http/errors.ts';
 import { canManage, canRead } from './policy.ts';
 import * as repo from './repo.ts';
+import { publicCache } from '../../core/http/public-cache.ts';
 import type { NoticeInput, NoticeRow } from './schema.ts';
+
+/** Name of the public list in the public read cache; every write drops the tenant's cached copies. */
+export const PUBLIC_LIST = '/notices';
 
 /** Who is asking, in which tenant: every service function takes one. */
 export interface ServiceContext {
@@ -51,18 +55,20 @@ export async function listForStaff(ctx: ServiceContext): Promise<NoticeRow[]> {
 /** Creates a notice; publishing one tells other modules through the `notices.published` event. */
 export async function create(ctx: ServiceContext, input: NoticeInput): Promise<NoticeRow> {
   assertManage(ctx);
-  return ctx.platform.inTenant(ctx.tenantId, async (tx) => {
+  const created = await ctx.platform.inTenant(ctx.tenantId, async (tx) => {
     const row = await repo.insert(tx, ctx.tenantId, ctx.actor.id, toValues(input));
     await ctx.platform.audit.record(tx, { tenantId: ctx.tenantId, actor: ctx.actor, action: 'notices.create', targetType: 'notice', targetId: row.id });
     if (row.publishedAt) await ctx.platform.events.publish(tx, ctx.tenantId, 'notices.published', { id: row.id, category: row.category, titleJa: row.titleJa });
     return row;
   });
+  publicCache.invalidate(ctx.tenantId, PUBLIC_LIST);
+  return created;
 }
 
 /** Replaces a notice's content and state. */
 export async function replace(ctx: ServiceContext, id: string, input: NoticeInput): Promise<NoticeRow> {
   assertManage(ctx);
-  return ctx.platform.inTenant(ctx.tenantId, async (tx) => {
+  const replaced = await ctx.platform.inTenant(ctx.tenantId, async (tx) => {
     const before = await repo.findById(tx, id);
     if (!before) throw notFound();
     const row = (await repo.update(tx, id, toValues(input)))!;
@@ -72,6 +78,8 @@ export async function replace(ctx: ServiceContext, id: string, input: NoticeInpu
     }
     return row;
   });
+  publicCache.invalidate(ctx.tenantId, PUBLIC_LIST);
+  return replaced;
 }
 
 /** Deletes a notice. */
@@ -81,4 +89,5 @@ export async function remove(ctx: ServiceContext, id: string): Promise<void> {
     if (!(await repo.remove(tx, id))) throw notFound();
     await ctx.platform.audit.record(tx, { tenantId: ctx.tenantId, actor: ctx.actor, action: 'notices.delete', targetType: 'notice', targetId: id });
   });
+  publicCache.invalidate(ctx.tenantId, PUBLIC_LIST);
 }

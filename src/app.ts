@@ -17,7 +17,7 @@ import { installTenancy } from './core/tenancy/hooks.ts';
 import { installErrorHandlers } from './core/http/error-handler.ts';
 import { installSecurity } from './core/http/security.ts';
 import { installOpenApi } from './core/http/openapi.ts';
-import { installHealth } from './core/http/health.ts';
+import { installHealth, tryServeLiveness } from './core/http/health.ts';
 import { installWeb } from './core/http/web.ts';
 import { installAccessControl, type RouteRecord } from './core/http/access-hook.ts';
 import { pickLang } from './core/i18n/index.ts';
@@ -72,7 +72,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
     rewriteUrl: (req) => installTenancy.rewrite(req),
     // Hot public reads already built are answered here, before routing (src/core/http/fast-path.ts).
     serverFactory: (handler) => createServer((req, res) => {
-      if (!publicCache.fastPath.tryServe(req, res)) handler(req, res);
+      if (!tryServeLiveness(req, res) && !publicCache.fastPath.tryServe(req, res)) handler(req, res);
     }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

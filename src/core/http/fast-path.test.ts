@@ -42,6 +42,13 @@ describe('fast path for hot public reads', () => {
     expect(publicCache.fastPath.hits).toBe(hits);
   });
 
+  it('answers liveness at the HTTP server', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('x-request-id')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('forgets a tenant\'s responses when its public data is invalidated', async () => {
     await fetch(`${base}/t/fast/api/portal`);
     await y.db.rows(sql`update tenants set name_ja = '新速達市' where id = ${tenantId}`);

@@ -43,9 +43,31 @@ describe('HTTP surface', () => {
     expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('serves the browsable API docs without a tenant', async () => {
+    const docs = await y.app.inject('/api/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
   it('answers unknown API routes with the error shape', async () => {
     const res = await y.app.inject('/t/tokushima/api/nothing-here');
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
+  });
+});
+
+describe('rate limits', () => {
+  it('answers 429 in the error shape once a client passes the limit', async () => {
+    const y = await testApp({ config: { rateLimitPerMinute: 3 } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await y.app.inject('/api/tenants')).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+      const res = await y.app.inject({ url: '/api/tenants', headers: { 'accept-language': 'en' } });
+      expect(res.json().error.code).toBe('rate_limited');
+      expect(res.headers['retry-after']).toBeTruthy();
+    } finally {
+      await y.close();
+    }
   });
 });

@@ -21,7 +21,8 @@ export const installTenancy = {
   hooks(app: FastifyInstance, tenants: TenantRegistry): void {
     const settle = (req: FastifyRequest, slug: string | null, tenant: Tenant | undefined): Error | undefined => {
       req.tenant = tenant ?? null;
-      const needsTenant = req.routeOptions.config?.tenant !== false && req.url.startsWith('/api/');
+      // The API docs (swagger-ui's own routes, which carry no config) are installation-wide.
+      const needsTenant = req.routeOptions.config?.tenant !== false && req.url.startsWith('/api/') && !req.url.startsWith('/api/docs');
       if (!needsTenant || tenant) return undefined;
       return slug
         ? new AppError(404, 'tenant_unknown', 'error.tenant_unknown', { slug }, 'tenant')

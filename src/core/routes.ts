@@ -6,7 +6,9 @@ import { coreAdminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { citizenAuthRoutes } from './auth/citizen/plugin.ts';
-import { sendCachedJson } from './http/public-cache.ts';
+import { publicCache, sendCachedJson } from './http/public-cache.ts';
+import { contactOf, updateContact } from './tenancy/profile.ts';
+import { Type } from '@sinclair/typebox';
 
 /** Options of the core's own API routes. */
 export interface CoreRouteOptions {
@@ -24,11 +26,25 @@ export const coreRoutes: FastifyPluginAsync<CoreRouteOptions> = async (app, { pl
   app.get('/tenants', { config: { permission: 'public', tenant: false } }, async () => ({
     tenants: (await tenants.all()).map((t) => ({ slug: t.slug, name: { ja: t.nameJa, en: t.nameEn }, lgCode: t.lgCode })),
   }));
+  app.put('/admin/core/contact', {
+    config: { permission: 'core.settings.manage' },
+    schema: {
+      tags: ['admin'], summary: 'The counter phone and hours shown to citizens who do not use the internet',
+      body: Type.Object({ phone: Type.Union([Type.String({ maxLength: 30 }), Type.Null()]), hoursJa: Type.Optional(Type.String({ maxLength: 200 })), hoursEn: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+    },
+  }, async (req) => {
+    const tenantId = req.tenant!.id;
+    const contact = await updateContact(platform, tenantId, req.actor, req.body as never);
+    await tenants.reload();
+    publicCache.invalidate(tenantId, '/portal');
+    return contact;
+  });
   // Public and hot (every portal page load): served from the pre-serialised public cache with an ETag.
   app.get('/portal', { config: { permission: 'public' } }, async (req, reply) => sendCachedJson(req, reply, '/portal', () => {
     const tenant = req.tenant!;
     return {
       tenant: { slug: tenant.slug, name: { ja: tenant.nameJa, en: tenant.nameEn }, lgCode: tenant.lgCode },
+      contact: contactOf(tenant),
       modules: platform.modules.filter((m) => m.portal).map((m) => ({ id: m.id, title: m.title, path: m.portal!.path, label: m.portal!.label, icon: m.portal!.icon ?? null })),
     };
   }));

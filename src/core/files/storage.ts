@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Config } from '../../config.ts';
-import { sha256Hex, signS3 } from './s3-sign.ts';
+import { rfc3986, sha256Hex, signS3 } from './s3-sign.ts';
 
 /** Where file bytes live: the filesystem or an S3-compatible bucket. */
 export interface BlobStore {
@@ -48,24 +48,36 @@ export class FsBlobStore implements BlobStore {
   }
 }
 
+const S3_TIMEOUT_MS = 60_000;
+
+/** The `<Code>` of an S3 error document (SignatureDoesNotMatch, NoSuchKey…), else the start of the body. */
+function s3ErrorCode(body: Buffer): string {
+  const text = body.toString('utf8');
+  return /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1] ?? text.slice(0, 200);
+}
+
 /** An S3-compatible bucket (AWS, MinIO, Wasabi…), path-style, signed with SigV4 over fetch. */
 export class S3BlobStore implements BlobStore {
   readonly staged = false;
 
   constructor(private s3: NonNullable<Config['s3']>) {}
 
+  /** Path-style URL; the path is sent exactly as SigV4 canonicalises it, so the two cannot disagree. */
   private url(key: string): string {
-    return `${this.s3.endpoint.replace(/\/$/, '')}/${this.s3.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+    return `${this.s3.endpoint.replace(/\/$/, '')}/${this.s3.bucket}/${key.split('/').map(rfc3986).join('/')}`;
   }
 
-  private async call(method: string, key: string, body?: Buffer): Promise<Response> {
+  /** One signed request; the whole response body is read so the connection goes back to the pool. */
+  private async call(method: string, key: string, body?: Buffer): Promise<Buffer> {
     const url = this.url(key);
     const payloadHash = sha256Hex(body ?? '');
     const headers = signS3({ method, url, payloadHash, headers: body ? { 'content-type': 'application/octet-stream' } : {} }, this.s3);
     delete headers.host; // fetch sets it
-    const res = await fetch(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
-    if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`S3 ${method} ${key}: ${res.status} ${(await res.text()).slice(0, 200)}`);
-    return res;
+    // A hung store must not hold the caller's database transaction open for ever.
+    const res = await fetch(url, { method, headers, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(S3_TIMEOUT_MS) });
+    const data = Buffer.from(await res.arrayBuffer());
+    if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`S3 ${method} ${key}: ${res.status} ${s3ErrorCode(data)}`);
+    return data;
   }
 
   async put(key: string, data: Buffer): Promise<void> {
@@ -73,7 +85,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async get(key: string): Promise<Buffer> {
-    return Buffer.from(await (await this.call('GET', key)).arrayBuffer());
+    return this.call('GET', key);
   }
 
   async delete(key: string): Promise<void> {

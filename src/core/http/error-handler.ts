@@ -28,7 +28,7 @@ function databaseError(err: unknown): { code: string; column?: string; constrain
   return undefined;
 }
 
-function translate(err: FastifyError, lang: Lang): { status: number; body: ErrorBody } {
+function translate(err: FastifyError, lang: Lang, contentType = ''): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     return { status: err.status, body: errorBody(lang, err.code, err.messageKey, err.params, err.field) };
   }
@@ -47,7 +47,7 @@ function translate(err: FastifyError, lang: Lang): { status: number; body: Error
     case 'FST_FILES_LIMIT':
       return { status: 413, body: errorBody(lang, 'body_too_large', 'error.body_too_large', { limit: 'body' }, 'body') };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, body: errorBody(lang, 'unsupported_media_type', 'error.unsupported_media_type', { type: 'content-type' }) };
+      return { status: 415, body: errorBody(lang, 'unsupported_media_type', 'error.unsupported_media_type', { type: contentType.split(';')[0] || 'none' }, 'content-type') };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, body: errorBody(lang, 'invalid_json', 'error.invalid_json', {}, 'body') };
   }
@@ -70,7 +70,7 @@ function translate(err: FastifyError, lang: Lang): { status: number; body: Error
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = req.lang ?? 'ja';
-    const { status, body } = translate(err, lang);
+    const { status, body } = translate(err, lang, String(req.headers['content-type'] ?? ''));
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: body.error.code, field: body.error.field }, 'request rejected');
     return reply.status(status).type('application/json; charset=utf-8').send(body);

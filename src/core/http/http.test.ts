@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp } from '../../test/app.ts';
+import { TestClient } from '../auth/testing.ts';
 
 describe('HTTP surface', () => {
   let y: Awaited<ReturnType<typeof testApp>>;
@@ -47,6 +48,33 @@ describe('HTTP surface', () => {
     const docs = await y.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
+  });
+
+  it('answers malformed JSON, wrong content types, oversize bodies and wrong types with a 4xx naming the problem', async () => {
+    const browser = new TestClient(y.app);
+    await browser.me(); // a CSRF token, as the web app gets one: CSRF is checked before the body is read
+    const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const post = (payload: string, type = 'application/json') => y.app.inject({
+      method: 'POST', url: '/t/tokushima/api/auth/login', payload,
+      headers: { 'content-type': type, 'accept-language': 'en', cookie, 'x-csrf-token': browser.csrf! },
+    });
+    const malformed = await post('{"email": ');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toMatchObject({ code: 'invalid_json', field: 'body' });
+    const oversize = await post(JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }));
+    expect(oversize.statusCode).toBe(413);
+    expect(oversize.json().error.code).toBe('body_too_large');
+    const wrongShape = await post('email=x', 'text/plain');
+    expect(wrongShape.statusCode).toBe(400);
+    expect(wrongShape.json().error.field).toBe('body');
+    const unsupported = await post('<login/>', 'application/xml');
+    expect(unsupported.statusCode).toBe(415);
+    expect(unsupported.json().error).toMatchObject({ code: 'unsupported_media_type', field: 'content-type' });
+    expect(unsupported.json().error.message).toContain('application/xml');
+    const list = await y.app.inject('/t/tokushima/api/notices?limit=abc');
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error.field).toBe('limit');
+    expect(list.json().error.message).toContain('limit');
   });
 
   it('answers unknown API routes with the error shape', async () => {

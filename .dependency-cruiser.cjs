@@ -28,7 +28,7 @@ module.exports = {
       name: 'no-circular-core',
       severity: 'warn',
       from: { path: '^src/core/' },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
   ],
   options: {

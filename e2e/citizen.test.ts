@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addTenant, expectNoAxeViolations, lastEmailTo, launchBrowser, linkIn, newPage, screenshot, startServer, type E2eServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { addTenant, expectNoAxeViolations, lastEmailTo, linkIn, MATSUSAKA, newPage, screenshot, useBrowserSuite } from './support/index.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  await addTenant(server, { slug: 'matsusaka', nameJa: '松阪市', nameEn: 'Matsusaka City', lgCode: '242047' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = useBrowserSuite(async (server) => {
+  await addTenant(server, MATSUSAKA);
 });
 
 describe('citizen account', () => {
   it('registers, confirms the email from the outbox link, signs in and signs out', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(suite.browser);
     const email = 'hanako@example.jp';
-    await page.goto(`${server.origin}/t/matsusaka`);
+    await page.goto(`${suite.server.origin}/t/matsusaka`);
     await page.getByRole('link', { name: 'ログイン・利用者登録' }).click();
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     await expectNoAxeViolations(page, 'citizen sign-in');
@@ -45,9 +34,9 @@ describe('citizen account', () => {
     await page.getByRole('heading', { level: 1, name: '確認メールを送りました' }).waitFor();
     await expectNoAxeViolations(page, 'register done');
 
-    const mail = await lastEmailTo(server, email);
+    const mail = await lastEmailTo(suite.server, email);
     expect(mail).not.toBeNull();
-    const link = linkIn(mail!.text, server.origin);
+    const link = linkIn(mail!.text, suite.server.origin);
     expect(link).toContain('/t/matsusaka/account/verify?token=');
     await page.goto(link);
     await page.getByText('メールアドレスを確認しました。').waitFor();
@@ -76,8 +65,8 @@ describe('citizen account', () => {
   });
 
   it('shows the registration page in やさしい日本語 and English', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.origin}/t/matsusaka/account/register?lang=ja-easy`);
+    const { page, context } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/matsusaka/account/register?lang=ja-easy`);
     await page.getByRole('heading', { level: 1, name: 'とうろく する' }).waitFor();
     await expectNoAxeViolations(page, 'register (ja-easy)');
     await page.getByRole('button', { name: 'English' }).click();

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, lastEmailTo, launchBrowser, linkIn, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, startServer, type E2eServer,
+  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, lastEmailTo, linkIn, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite,
 } from './support/index.ts';
 
-let server: E2eServer;
-let browser: Browser;
 let tenantId: string;
 const ADMIN = { email: 'admin@tokushima.example.jp', password: 'correct horse battery', displayName: '情報 太郎' };
 const NEW_PASSWORD = 'a new password from the reset link';
 
-beforeAll(async () => {
-  server = await startServer();
-  tenantId = (await addTenant(server, { slug: 'tokushima', nameJa: '徳島市', nameEn: 'Tokushima City', lgCode: '362018' })).id;
+const suite = useBrowserSuite(async (server) => {
+  tenantId = (await addTenant(server, TOKUSHIMA)).id;
   await addStaff(server, tenantId, { ...ADMIN, isTenantAdmin: true });
-  browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const base = () => `${server.origin}/t/tokushima/admin`;
+const base = () => `${suite.server.origin}/t/tokushima/admin`;
 
 /** Waits until no loading indicator is left (lists are fetched after the page shows). */
 async function settled(page: Page) {
@@ -31,7 +22,7 @@ async function settled(page: Page) {
 
 describe('staff console', () => {
   it('an administrator resets a password, signs in, enrols 2FA and manages departments, roles, users, audit and outbox', async () => {
-    const { page, context, errors } = await newPage(browser);
+    const { page, context, errors } = await newPage(suite.browser);
 
     // Password reset request: the email waits in the outbox (jobs are off), and is looked at again later.
     await page.goto(`${base()}/reset`);
@@ -42,8 +33,8 @@ describe('staff console', () => {
     await page.getByText('再設定用のメールを送りました', { exact: false }).waitFor();
 
     // The emailed link sets a new password.
-    const mail = await lastEmailTo(server, ADMIN.email);
-    await page.goto(linkIn(mail!.text, server.origin));
+    const mail = await lastEmailTo(suite.server, ADMIN.email);
+    await page.goto(linkIn(mail!.text, suite.server.origin));
     await page.getByRole('heading', { level: 1, name: '新しいパスワードの設定' }).waitFor();
     await expectNoAxeViolations(page, 'password reset confirm');
     await page.locator('#newpw-password').fill(NEW_PASSWORD);
@@ -191,17 +182,17 @@ describe('staff console', () => {
     // Sign out, and back in with the TOTP step.
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.waitForURL(/\/admin\/signin/);
-    await signInStaff(page, server.origin, 'tokushima', ADMIN.email, NEW_PASSWORD, secret);
+    await signInStaff(page, suite.server.origin, 'tokushima', ADMIN.email, NEW_PASSWORD, secret);
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('shows staff only the screens their permissions allow', async () => {
-    const roleId = await addRole(server, tenantId, '部署管理のみ', ['core.departments.manage']);
-    await addStaff(server, tenantId, { email: 'bu@tokushima.example.jp', displayName: '部署 係', password: 'another long password', roleIds: [roleId] });
-    const { page, context } = await newPage(browser);
-    await signInStaff(page, server.origin, 'tokushima', 'bu@tokushima.example.jp', 'another long password');
+    const roleId = await addRole(suite.server, tenantId, '部署管理のみ', ['core.departments.manage']);
+    await addStaff(suite.server, tenantId, { email: 'bu@tokushima.example.jp', displayName: '部署 係', password: 'another long password', roleIds: [roleId] });
+    const { page, context } = await newPage(suite.browser);
+    await signInStaff(page, suite.server.origin, 'tokushima', 'bu@tokushima.example.jp', 'another long password');
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
     const nav = page.getByRole('navigation', { name: '職員メニュー' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(['ホーム', '部署']);

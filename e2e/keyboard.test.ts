@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addRole, addStaff, addTenant, expectNoAxeViolations, launchBrowser, newPage, startServer, type E2eServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addRole, addStaff, addTenant, expectNoAxeViolations, newPage, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  const { id } = await addTenant(server, { slug: 'tokushima', nameJa: '徳島市', nameEn: 'Tokushima City', lgCode: '362018' });
+const suite = useBrowserSuite(async (server) => {
+  const { id } = await addTenant(server, TOKUSHIMA);
   const roleId = await addRole(server, id, '監査担当', ['core.audit.read']);
   await addStaff(server, id, { email: 'kansa@tokushima.example.jp', displayName: '監査 一郎', password: 'keyboard only password', roleIds: [roleId] });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What has focus, and whether the focus ring is drawn (outline or box-shadow). */
@@ -30,8 +20,8 @@ async function focused(page: Page) {
 
 describe('keyboard only', () => {
   it('signs a staff member in with Tab, typing and Enter, with a visible focus ring all the way', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.origin}/t/tokushima/admin/signin`);
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/tokushima/admin/signin`);
     await page.getByRole('heading', { level: 1, name: '職員ログイン' }).waitFor();
 
     // First Tab: the skip link, shown when focused; Enter moves focus to the main content.
@@ -77,17 +67,17 @@ describe('keyboard only', () => {
   });
 
   it('opens a confirmation dialog by keyboard, leaves it with Escape, and signs out by keyboard', async () => {
-    const tenantId = (await server.yakuba.tenants.bySlugName('tokushima'))!.id;
-    const editor = await addRole(server, tenantId, 'ロール管理', ['core.roles.manage']);
-    await addStaff(server, tenantId, { email: 'roles@tokushima.example.jp', displayName: 'ロール 係', password: 'keyboard only password', roleIds: [editor] });
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.origin}/t/tokushima/admin/signin`);
+    const tenantId = (await suite.server.yakuba.tenants.bySlugName('tokushima'))!.id;
+    const editor = await addRole(suite.server, tenantId, 'ロール管理', ['core.roles.manage']);
+    await addStaff(suite.server, tenantId, { email: 'roles@tokushima.example.jp', displayName: 'ロール 係', password: 'keyboard only password', roleIds: [editor] });
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/tokushima/admin/signin`);
     await page.locator('#staff-email').fill('roles@tokushima.example.jp');
     await page.locator('#staff-password').fill('keyboard only password');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
 
-    await page.goto(`${server.origin}/t/tokushima/admin/roles/${editor}`);
+    await page.goto(`${suite.server.origin}/t/tokushima/admin/roles/${editor}`);
     await expect.poll(() => page.locator('#role-name').inputValue()).toBe('ロール管理');
     await page.getByRole('button', { name: '削除する' }).focus();
     await page.keyboard.press('Enter');

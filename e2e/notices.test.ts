@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addRole, addStaff, addTenant, expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, startServer, type E2eServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { addRole, addStaff, addTenant, expectNoAxeViolations, newPage, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
 
 // The reference module end to end in the browser: staff write a notice, citizens read it in their language.
 // Copy this file for a new module.
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  const { id } = await addTenant(server, { slug: 'tokushima', nameJa: '徳島市', nameEn: 'Tokushima City', lgCode: '362018' });
+const suite = useBrowserSuite(async (server) => {
+  const { id } = await addTenant(server, TOKUSHIMA);
   const role = await addRole(server, id, '広報', ['notices.manage']);
   await addStaff(server, id, { email: 'koho@tokushima.example.jp', displayName: '広報 花子', password: 'notices editor password', roleIds: [role] });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('notices', () => {
   it('staff publish a notice; citizens read it in Japanese, English and やさしい日本語', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await signInStaff(page, server.origin, 'tokushima', 'koho@tokushima.example.jp', 'notices editor password');
+    const { page, context, errors } = await newPage(suite.browser);
+    await signInStaff(page, suite.server.origin, 'tokushima', 'koho@tokushima.example.jp', 'notices editor password');
     await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: 'お知らせ' }).click();
     await page.getByRole('heading', { level: 1, name: 'お知らせの管理' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('[role=status]'));
@@ -42,7 +31,7 @@ describe('notices', () => {
     await page.getByRole('link', { name: '年末年始の窓口について' }).waitFor();
 
     // The portal's home lists it under 新着のお知らせ and links to it.
-    await page.goto(`${server.origin}/t/tokushima`);
+    await page.goto(`${suite.server.origin}/t/tokushima`);
     await page.getByRole('heading', { level: 2, name: '新着のお知らせ' }).waitFor();
     await expectNoAxeViolations(page, 'portal home with notices');
     await screenshot(page, 'portal-home');

@@ -1,38 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { startTestProvider, type TestProvider } from '../src/core/auth/oidc/test-provider.ts';
-import { addRole, addStaff, addTenant, expectNoAxeViolations, launchBrowser, newPage, screenshot, signInStaff, startServer, type E2eServer } from './support/index.ts';
+import { addRole, addStaff, addTenant, expectNoAxeViolations, newPage, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
 
 // The city's identity provider, end to end in the browser: staff configure it in the console, and a
 // citizen signs in through it (a real oidc-provider on 127.0.0.1) and lands on their account page.
 
-let server: E2eServer;
-let browser: Browser;
-let op: TestProvider;
-
-beforeAll(async () => {
-  server = await startServer();
-  const { id } = await addTenant(server, { slug: 'tokushima', nameJa: '徳島市', nameEn: 'Tokushima City', lgCode: '362018' });
+const suite = useBrowserSuite(async (server) => {
+  const { id } = await addTenant(server, TOKUSHIMA);
   const role = await addRole(server, id, '情報システム担当', ['core.settings.manage']);
   await addStaff(server, id, { email: 'ict@tokushima.example.jp', displayName: '情報 次郎', password: 'settings editor password', roleIds: [role] });
-  op = await startTestProvider(`${server.origin}/t/tokushima/api/citizen/oidc/callback`);
+});
+let op: TestProvider;
+
+// Registered after the suite's hooks: starts once the server runs, and stops before it closes.
+beforeAll(async () => {
+  op = await startTestProvider(`${suite.server.origin}/t/tokushima/api/citizen/oidc/callback`);
   op.accounts.set('alice', { sub: 'alice', email: 'alice@example.jp', email_verified: true, name: '山田 花子' });
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await op?.close();
-  await server?.close();
 });
 
 describe('citizen sign-in through the city\'s identity provider', () => {
   it('is configured in the console and used from the sign-in page', async () => {
-    const staff = await newPage(browser);
-    await signInStaff(staff.page, server.origin, 'tokushima', 'ict@tokushima.example.jp', 'settings editor password');
+    const staff = await newPage(suite.browser);
+    await signInStaff(staff.page, suite.server.origin, 'tokushima', 'ict@tokushima.example.jp', 'settings editor password');
     await staff.page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '外部認証（OIDC）' }).click();
     await staff.page.getByTestId('oidc-redirect').waitFor();
-    expect(await staff.page.getByTestId('oidc-redirect').innerText()).toBe(`${server.origin}/t/tokushima/api/citizen/oidc/callback`);
+    expect(await staff.page.getByTestId('oidc-redirect').innerText()).toBe(`${suite.server.origin}/t/tokushima/api/citizen/oidc/callback`);
     await expectNoAxeViolations(staff.page, 'OIDC settings');
     await staff.page.locator('#oidc-issuer').fill(op.issuer);
     await staff.page.locator('#oidc-clientId').fill(op.clientId);
@@ -45,8 +41,8 @@ describe('citizen sign-in through the city\'s identity provider', () => {
     await screenshot(staff.page, 'console-oidc');
     await staff.context.close();
 
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.origin}/t/tokushima/account/login`);
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/tokushima/account/login`);
     const button = page.getByRole('link', { name: 'テストIDでログイン' });
     await button.waitFor();
     await expectNoAxeViolations(page, 'sign-in with OIDC');
@@ -65,7 +61,7 @@ describe('citizen sign-in through the city\'s identity provider', () => {
         form.submit();
       }, { action: `${previous}/${step}`, login: 'alice' });
     }
-    await page.waitForURL(`${server.origin}/t/tokushima/account`);
+    await page.waitForURL(`${suite.server.origin}/t/tokushima/account`);
     await page.getByText('山田 花子さん、こんにちは。').waitFor();
     await expectNoAxeViolations(page, 'my account after OIDC');
     expect(errors).toEqual([]);

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addTenant, expectNoAxeViolations, launchBrowser, newPage, overflowsHorizontally, PHONE, screenshot, startServer, type E2eServer } from './support/index.ts';
+import { describe, expect, it } from 'vitest';
+import { addTenant, expectNoAxeViolations, MATSUSAKA, newPage, overflowsHorizontally, PHONE, screenshot, setContact, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  await addTenant(server, { slug: 'tokushima', nameJa: '徳島市', nameEn: 'Tokushima City', lgCode: '362018' });
-  await addTenant(server, { slug: 'matsusaka', nameJa: '松阪市', nameEn: 'Matsusaka City', lgCode: '242047' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const suite = useBrowserSuite(async (server) => {
+  const { id } = await addTenant(server, TOKUSHIMA);
+  await addTenant(server, MATSUSAKA);
+  await setContact(server, id, { phone: '088-621-5111', hoursJa: '平日 8時30分〜17時15分', hoursEn: 'Weekdays 8:30–17:15' });
 });
 
 describe('citizen portal', () => {
   it('lists tenants and opens a portal in Japanese, English and やさしい日本語, remembering the choice', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.origin}/`);
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/`);
     await page.getByRole('heading', { level: 1, name: '自治体を選んでください' }).waitFor();
     await expectNoAxeViolations(page, 'tenant list');
 
@@ -29,6 +19,10 @@ describe('citizen portal', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await expect.poll(() => page.title()).toContain('徳島市');
     await expect.poll(() => page.getByRole('link', { name: /お知らせ/ }).count()).toBeGreaterThan(0);
+    // The counter contact from the tenant's settings: the phone dials, the hours follow the language.
+    const offline = page.getByRole('region', { name: 'インターネットを利用できない方へ' });
+    expect(await offline.getByRole('link', { name: '088-621-5111' }).getAttribute('href')).toBe('tel:088-621-5111'.replace(/-/g, ''));
+    expect(await offline.getByTestId('counter-hours').innerText()).toBe('受付時間： 平日 8時30分〜17時15分');
     await expectNoAxeViolations(page, 'portal (ja)');
     await screenshot(page, 'portal-ja');
 
@@ -36,12 +30,15 @@ describe('citizen portal', () => {
     await page.getByRole('heading', { level: 1, name: 'Tokushima City' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('counter-hours').innerText()).toBe('Hours: Weekdays 8:30–17:15');
     await expectNoAxeViolations(page, 'portal (en)');
     await screenshot(page, 'portal-en');
 
     await page.getByRole('button', { name: 'やさしい日本語' }).click();
     await page.getByRole('heading', { level: 2, name: 'できること' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await page.getByTestId('counter-phone').innerText()).toBe('でんわ： 088-621-5111');
+    expect(await page.getByTestId('counter-hours').innerText()).toBe('うけつけ じかん： 平日 8時30分〜17時15分');
     await expectNoAxeViolations(page, 'portal (ja-easy)');
     await screenshot(page, 'portal-easy');
 
@@ -55,9 +52,20 @@ describe('citizen portal', () => {
     await context.close();
   });
 
+  it('shows no phone or hours for a city that has not set them', async () => {
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/matsusaka`);
+    await page.getByRole('heading', { level: 2, name: 'インターネットを利用できない方へ' }).waitFor();
+    expect(await page.getByTestId('counter-phone').count()).toBe(0);
+    expect(await page.getByTestId('counter-hours').count()).toBe(0);
+    expect(await page.locator('a[href^="tel:"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows the notices page of the reference module', async () => {
-    const { page, context, errors } = await newPage(browser);
-    await page.goto(`${server.origin}/t/tokushima`);
+    const { page, context, errors } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/tokushima`);
     await page.getByRole('link', { name: /お知らせ/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'お知らせ' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('[role=status]'));
@@ -67,9 +75,9 @@ describe('citizen portal', () => {
   });
 
   it('works on a 360 px phone without sideways scrolling', async () => {
-    const { page, context, errors } = await newPage(browser, { viewport: PHONE });
+    const { page, context, errors } = await newPage(suite.browser, { viewport: PHONE });
     for (const path of ['/t/tokushima', '/t/tokushima/account/login', '/t/tokushima/account/register', '/t/tokushima/notices', '/t/tokushima/admin/signin']) {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${suite.server.origin}${path}`);
       await page.locator('h1').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('[role=status]'));
       expect(await overflowsHorizontally(page), `${path} scrolls sideways at 360 px`).toBe(false);
@@ -81,8 +89,8 @@ describe('citizen portal', () => {
   });
 
   it('answers an unknown tenant with a page, not a blank screen', async () => {
-    const { page, context } = await newPage(browser);
-    await page.goto(`${server.origin}/t/nowhere`);
+    const { page, context } = await newPage(suite.browser);
+    await page.goto(`${suite.server.origin}/t/nowhere`);
     await page.getByRole('heading', { level: 1, name: '自治体が見つかりません' }).waitFor();
     await expectNoAxeViolations(page, 'unknown tenant');
     await context.close();

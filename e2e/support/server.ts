@@ -3,6 +3,9 @@ import type { Yakuba } from '../../src/app.ts';
 import type { Database } from '../../src/core/db/connection.ts';
 import { testApp } from '../../src/test/app.ts';
 import { createStaffUser, createTenant } from '../../src/core/seed/demo.ts';
+import { updateContact } from '../../src/core/tenancy/profile.ts';
+import { systemActor } from '../../src/core/auth/access.ts';
+import { publicCache } from '../../src/core/http/public-cache.ts';
 
 /** A running server for one test file: the platform, its database and the origin to open in the browser. */
 export interface E2eServer {
@@ -32,6 +35,13 @@ export async function addTenant(server: E2eServer, t: { slug: string; nameJa: st
   const tenant = await createTenant(server.yakuba.platform, t);
   await server.yakuba.tenants.reload();
   return tenant;
+}
+
+/** The counter phone and hours a tenant shows citizens who do not use the internet. */
+export async function setContact(server: E2eServer, tenantId: string, c: { phone: string | null; hoursJa?: string; hoursEn?: string }): Promise<void> {
+  await updateContact(server.yakuba.platform, tenantId, systemActor(tenantId), c);
+  await server.yakuba.tenants.reload();
+  publicCache.invalidate(tenantId, '/portal');
 }
 
 /** A staff account; tenant administrators must enrol 2FA at their first sign-in. */

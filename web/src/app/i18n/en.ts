@@ -53,6 +53,7 @@ export const en: Catalogue = {
   'portal.offline_title': 'If you cannot use the internet',
   'portal.offline_body': 'Everything you can do here you can also do at the counters of {city} or by phone.',
   'portal.offline_phone': 'Phone:',
+  'portal.offline_hours': 'Hours:',
   'portal.footer_nav': 'Footer',
   'portal.footer_note': '{city} online services (Yakuba)',
   'portal.staff_link': 'For city staff',

@@ -42,6 +42,7 @@ export const jaEasy: Catalogue = {
   'portal.offline_title': 'インターネットを つかえない ひとへ',
   'portal.offline_body': '{city}の まどぐちや でんわでも おなじ てつづきが できます。',
   'portal.offline_phone': 'でんわ：',
+  'portal.offline_hours': 'うけつけ じかん：',
   'portal.footer_nav': 'ページの したの メニュー',
   'portal.footer_note': '{city} インターネットの まどぐち（Yakuba）',
   'portal.staff_link': 'しやくしょで はたらく ひと',

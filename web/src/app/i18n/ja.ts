@@ -53,6 +53,7 @@ export const ja: Catalogue = {
   'portal.offline_title': 'インターネットを利用できない方へ',
   'portal.offline_body': 'ここでできる手続きは、{city}の窓口や電話でも受け付けています。お気軽にご相談ください。',
   'portal.offline_phone': 'お問い合わせ電話番号：',
+  'portal.offline_hours': '受付時間：',
   'portal.footer_nav': 'フッターメニュー',
   'portal.footer_note': '{city} オンライン窓口（Yakuba）',
   'portal.staff_link': '職員の方はこちら',

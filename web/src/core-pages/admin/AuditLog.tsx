@@ -3,11 +3,11 @@ import { useI18n } from '../../app/i18n/index.tsx';
 import { useTenant } from '../../app/tenant.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { formatDate } from '../../app/format.ts';
-import { Loading, Page } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Select, TextField } from '../../components/fields.tsx';
 import { Button } from '../../components/Button.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { auditLog, type AuditFilter } from '../api/admin.ts';
 
@@ -20,7 +20,7 @@ export function AuditLog() {
   const { api } = useTenant();
   const [draft, setDraft] = useState(empty);
   const [filter, setFilter] = useState<AuditFilter>({ limit: LIMIT, offset: 0 });
-  const { data, error } = useLoad(() => auditLog(api, filter), [api, filter]);
+  const load = useLoad(() => auditLog(api, filter), [api, filter]);
   const set = (k: keyof typeof empty) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -49,9 +49,7 @@ export function AuditLog() {
           <Button variant="tertiary" onClick={() => { setDraft(empty); setFilter({ limit: LIMIT, offset: 0 }); }}>{t('common.clear')}</Button>
         </div>
       </form>
-      {error && <Notice kind="error" live>{error.message || t('error.generic')}</Notice>}
-      {!data && !error && <Loading />}
-      {data && <>
+      <Loaded load={load}>{(data) => <>
         <Table caption={t('console.nav.audit')} minWidth="68rem" rows={data.items} rowKey={(a) => String(a.seq)} empty={t('audit.none')} columns={[
           { header: t('audit.seq'), cell: (a) => a.seq, className: 'text-right' },
           { header: t('audit.at'), cell: (a) => formatDate(a.at, lang, { time: true }), className: 'whitespace-nowrap' },
@@ -63,7 +61,7 @@ export function AuditLog() {
           { header: t('audit.ip'), cell: (a) => a.ip ?? '', className: 'whitespace-nowrap' },
         ]} />
         <Pagination offset={filter.offset} limit={LIMIT} total={data.total} onChange={(offset) => setFilter((f) => ({ ...f, offset }))} />
-      </>}
+      </>}</Loaded>
     </Page>
   );
 }

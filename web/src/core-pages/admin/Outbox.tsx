@@ -4,10 +4,10 @@ import { useTenant } from '../../app/tenant.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { formatDate } from '../../app/format.ts';
 import { Link } from '../../app/router.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Table } from '../../components/Table.tsx';
 import { Select } from '../../components/fields.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { outbox } from '../api/admin.ts';
 
@@ -20,14 +20,12 @@ export function Outbox() {
   const { api, to } = useTenant();
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const { data, error } = useLoad(() => outbox.list(api, { status, limit: LIMIT, offset }), [api, status, offset]);
+  const load = useLoad(() => outbox.list(api, { status, limit: LIMIT, offset }), [api, status, offset]);
   return (
     <Page title={t('console.nav.outbox')} lead={t('outbox.lead')}>
       <Select noTag id="outbox-status" label={t('outbox.status')} value={status} onChange={(v) => { setStatus(v); setOffset(0); }} className="max-w-xs"
         options={STATUSES.map((s) => ({ value: s, label: s ? t(`outbox.status_${s}`) : t('outbox.status_any') }))} />
-      {error && <Notice kind="error" live>{error.message || t('error.generic')}</Notice>}
-      {!data && !error && <Loading />}
-      {data && <>
+      <Loaded load={load}>{(data) => <>
         <Table caption={t('console.nav.outbox')} minWidth="48rem" rows={data.items} rowKey={(m) => m.id} empty={t('outbox.none')} columns={[
           { header: t('outbox.created'), cell: (m) => formatDate(m.createdAt, lang, { time: true }), className: 'whitespace-nowrap' },
           { header: t('outbox.channel'), cell: (m) => t(`outbox.channel_${m.channel}`), className: 'whitespace-nowrap' },
@@ -37,7 +35,7 @@ export function Outbox() {
           { header: t('outbox.attempts'), cell: (m) => m.attempts, className: 'text-right' },
         ]} />
         <Pagination offset={offset} limit={LIMIT} total={data.total} onChange={setOffset} />
-      </>}
+      </>}</Loaded>
     </Page>
   );
 }

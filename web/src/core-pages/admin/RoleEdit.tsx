@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { useTenant } from '../../app/tenant.tsx';
 import { navigate } from '../../app/router.tsx';
@@ -7,8 +7,8 @@ import { useLoad } from '../../app/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { Form, useForm } from '../../components/form.tsx';
 import { TextArea, TextField } from '../../components/fields.tsx';
-import { Button, ButtonLink } from '../../components/Button.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
+import { EditActions } from '../../components/EditActions.tsx';
+import { ConfirmDeleteDialog, useConfirmDelete } from '../../components/ConfirmDeleteDialog.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { roles } from '../api/admin.ts';
 import type { Permission } from '../api/types.ts';
@@ -20,7 +20,6 @@ export function RoleEdit() {
   const { api, to } = useTenant();
   const { id } = useParams();
   const isNew = id === 'new';
-  const [confirm, setConfirm] = useState(false);
   const perms = useLoad(() => roles.permissions(api), [api]);
   const form = useForm({ name: '', description: '', permissions: [] as string[] }, {
     idPrefix: 'role',
@@ -39,9 +38,7 @@ export function RoleEdit() {
       if (r) form.setValues({ name: r.name, description: r.description ?? '', permissions: r.permissions });
     }, () => undefined);
   }, [api, id]); // deps: only when these change, not on every render
-  const remove = async () => {
-    try { await roles.remove(api, id); navigate(to('/admin/roles')); } catch (e) { setConfirm(false); form.fail({}, (e as Error).message || t('error.generic')); }
-  };
+  const del = useConfirmDelete(async () => { await roles.remove(api, id); navigate(to('/admin/roles')); }, (message) => form.fail({}, message));
   return (
     <Page crumbs={[{ href: to('/admin/roles'), label: t('console.nav.roles') }]} title={isNew ? t('roles.new') : t('roles.edit')}>
       <Form form={form} className="max-w-3xl">
@@ -49,19 +46,9 @@ export function RoleEdit() {
         <TextArea {...form.bind('description')} rows={3} />
         {perms.error && <Notice kind="error">{perms.error.message || t('error.generic')}</Notice>}
         {perms.data && <PermissionChecklist all={perms.data} value={form.values.permissions} onChange={(v) => form.set('permissions', v)} />}
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={form.submitting}>{t('common.save')}</Button>
-          <ButtonLink href={to('/admin/roles')} variant="secondary">{t('common.cancel')}</ButtonLink>
-          {!isNew && <Button variant="danger" className="sm:ml-auto" onClick={() => setConfirm(true)}>{t('common.delete')}</Button>}
-        </div>
+        <EditActions busy={form.submitting} cancelHref={to('/admin/roles')} onDelete={isNew ? undefined : del.ask} />
       </Form>
-      <Dialog open={confirm} title={t('roles.delete_title')} onClose={() => setConfirm(false)}>
-        <p className="mb-6 text-std-16N-170">{t('common.delete_confirm', { name: form.values.name })}</p>
-        <div className="flex flex-wrap gap-3">
-          <Button variant="danger" onClick={remove}>{t('common.delete')}</Button>
-          <Button variant="secondary" onClick={() => setConfirm(false)}>{t('common.cancel')}</Button>
-        </div>
-      </Dialog>
+      <ConfirmDeleteDialog state={del} title={t('roles.delete_title')} name={form.values.name} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { Form, useForm } from '../../components/form.tsx';
 import { Checkbox, CheckboxGroup, TextField } from '../../components/fields.tsx';
 import { Button, ButtonLink } from '../../components/Button.tsx';
+import { EditActions } from '../../components/EditActions.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { departments, roles, users } from '../api/admin.ts';
 import type { StaffUser } from '../api/types.ts';
@@ -81,10 +82,7 @@ export function UserEdit() {
           <Checkbox id="user-isTenantAdmin" label={t('users.is_admin')} hint={t('users.is_admin_hint')} checked={form.values.isTenantAdmin} onChange={(v) => form.set('isTenantAdmin', v)} />
           {!isNew && <Checkbox id="user-disabled" label={t('users.is_disabled')} checked={form.values.disabled} onChange={(v) => form.set('disabled', v)} />}
         </fieldset>
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={form.submitting}>{t('common.save')}</Button>
-          <ButtonLink href={to('/admin/users')} variant="secondary">{t('common.cancel')}</ButtonLink>
-        </div>
+        <EditActions busy={form.submitting} cancelHref={to('/admin/users')} />
       </Form>
       {!isNew && user && (
         <section aria-labelledby="user-security" className="mt-10 rounded-12 bg-solid-gray-50 p-6">

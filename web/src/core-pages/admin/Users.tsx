@@ -2,10 +2,8 @@ import { useI18n } from '../../app/i18n/index.tsx';
 import { useTenant } from '../../app/tenant.tsx';
 import { useLoad } from '../../app/useLoad.ts';
 import { Link } from '../../app/router.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
 import { Table } from '../../components/Table.tsx';
-import { ButtonLink } from '../../components/Button.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { departments, users } from '../api/admin.ts';
 import { StatusTags } from './StatusTags.tsx';
 
@@ -13,16 +11,14 @@ import { StatusTags } from './StatusTags.tsx';
 export function Users() {
   const { t, lang } = useI18n();
   const { api, to } = useTenant();
-  const { data, error } = useLoad(() => Promise.all([users.list(api), departments.list(api).catch(() => [])]), [api]);
+  const load = useLoad(() => Promise.all([users.list(api), departments.list(api).catch(() => [])]), [api]);
   const deptName = (id: string) => {
-    const d = data?.[1].find((x) => x.id === id);
+    const d = load.data?.[1].find((x) => x.id === id);
     return d ? (lang === 'en' && d.nameEn ? d.nameEn : d.nameJa) : '';
   };
   return (
-    <Page title={t('console.nav.users')} actions={<ButtonLink href={to('/admin/users/new')}>{t('users.new')}</ButtonLink>}>
-      {error && <Notice kind="error" live>{error.message || t('error.generic')}</Notice>}
-      {!data && !error && <Loading />}
-      {data && (
+    <ListPage title={t('console.nav.users')} newHref={to('/admin/users/new')} newLabel={t('users.new')} load={load}>
+      {(data) => (
         <Table caption={t('console.nav.users')} minWidth="40rem" rows={data[0]} rowKey={(u) => u.id} empty={t('common.empty')} columns={[
           { header: t('users.display_name'), cell: (u) => <Link href={to(`/admin/users/${u.id}`)}>{u.displayName}</Link>, className: 'whitespace-nowrap' },
           { header: t('account.email'), cell: (u) => u.email },
@@ -30,6 +26,6 @@ export function Users() {
           { header: t('users.status'), cell: (u) => <StatusTags user={u} /> },
         ]} />
       )}
-    </Page>
+    </ListPage>
   );
 }

@@ -16,11 +16,14 @@ export interface Me {
 /** A tenant as the installation lists it. */
 export interface TenantSummary { slug: string; name: LocalText; lgCode: string }
 
-/** GET /api/portal: the tenant and the entry points of its modules. */
+/** How citizens who do not use the internet reach the city (tenant settings); nulls when not set. */
+export interface PortalContact { phone: string | null; hours: LocalText | null }
+
+/** GET /api/portal: the tenant, its counter contact and the entry points of its modules. */
 export interface Portal {
-  tenant: TenantSummary & { counterPhone?: string | null; contact?: { phone?: string | null; hours?: LocalText | null } | null };
+  tenant: TenantSummary;
+  contact: PortalContact;
   modules: { id: string; path: string; label: LocalText; icon?: string | null }[];
-  settings?: Record<string, unknown>;
 }
 
 /** A department (課) as the console shows it. */

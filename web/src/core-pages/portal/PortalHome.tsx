@@ -4,6 +4,7 @@ import { Link } from '../../app/router.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { webModules } from '../../modules/index.ts';
+import type { PortalContact } from '../api/types.ts';
 
 /** A tenant's portal home: the city's name, its services as large cards, and help for those offline. */
 export function PortalHome() {
@@ -11,7 +12,6 @@ export function PortalHome() {
   const { portal, me, to } = useTenant();
   if (!portal) return <Loading />;
   const city = pick(portal.tenant.name);
-  const phone = portal.tenant.contact?.phone ?? portal.tenant.counterPhone ?? (portal.settings?.counterPhone as string | undefined) ?? null;
   const cards = [
     ...portal.modules.map((m) => ({ key: m.id, href: to(m.path), label: pick(m.label), icon: m.icon })),
     me?.kind === 'citizen'
@@ -40,15 +40,25 @@ export function PortalHome() {
       <section aria-labelledby="offline-title" className="flex gap-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="mt-1 hidden size-8 shrink-0 fill-key-900 sm:block"><path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.6 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.6 3.6a1 1 0 0 1-.25 1l-2.2 2.2z" /></svg>
         <div>
-        <h2 id="offline-title" className="mb-2 text-std-20B-150">{t('portal.offline_title')}</h2>
-        <p className="text-std-16N-170">{t('portal.offline_body', { city })}</p>
-        {phone && (
-          <p className="mt-2 text-std-18B-160">
-            {t('portal.offline_phone')} <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>
-          </p>
-        )}
+          <h2 id="offline-title" className="mb-2 text-std-20B-150">{t('portal.offline_title')}</h2>
+          <p className="text-std-16N-170">{t('portal.offline_body', { city })}</p>
+          <CounterContact contact={portal.contact} />
         </div>
       </section>
     </Page>
   );
+}
+
+/** The counter's phone (a `tel:` link, digits only so every phone dials it) and opening hours, when the city set them. */
+function CounterContact({ contact }: { contact: PortalContact | null | undefined }) {
+  const { t, pick } = useI18n();
+  if (!contact?.phone && !contact?.hours) return null;
+  return <>
+    {contact.phone && (
+      <p className="mt-2 text-std-18B-160" data-testid="counter-phone">
+        {t('portal.offline_phone')} <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+      </p>
+    )}
+    {contact.hours && <p className="mt-1 text-std-16N-170" data-testid="counter-hours">{t('portal.offline_hours')} {pick(contact.hours)}</p>}
+  </>;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useI18n } from '../../../app/i18n/index.tsx';
 import { useTenant } from '../../../app/tenant.tsx';
 import { navigate } from '../../../app/router.tsx';
@@ -7,10 +7,9 @@ import { fromLocalInput, toLocalInput } from '../../../app/format.ts';
 import { Page } from '../../../components/Page.tsx';
 import { Form, useForm } from '../../../components/form.tsx';
 import { Select, TextArea, TextField } from '../../../components/fields.tsx';
-import { CATEGORIES } from '../api.ts';
-import { Button, ButtonLink } from '../../../components/Button.tsx';
-import { Dialog } from '../../../components/Dialog.tsx';
-import { adminNotices } from '../api.ts';
+import { EditActions } from '../../../components/EditActions.tsx';
+import { ConfirmDeleteDialog, useConfirmDelete } from '../../../components/ConfirmDeleteDialog.tsx';
+import { adminNotices, CATEGORIES } from '../api.ts';
 
 /** Creates (`/admin/notices/new`) or edits a notice in ja, en and やさしい日本語. */
 export function NoticeEdit() {
@@ -18,7 +17,6 @@ export function NoticeEdit() {
   const { api, to } = useTenant();
   const { id } = useParams();
   const isNew = id === 'new';
-  const [confirm, setConfirm] = useState(false);
   const need = (v: string) => (v.trim() ? undefined : t('form.required'));
   const form = useForm({ titleJa: '', titleEn: '', titleEasy: '', bodyJa: '', bodyEn: '', bodyEasy: '', category: 'general', publishedAt: '' }, {
     idPrefix: 'notice',
@@ -42,9 +40,7 @@ export function NoticeEdit() {
       if (n) form.setValues({ titleJa: n.titleJa, bodyJa: n.bodyJa, category: n.category, titleEn: n.titleEn ?? '', bodyEn: n.bodyEn ?? '', titleEasy: n.titleEasy ?? '', bodyEasy: n.bodyEasy ?? '', publishedAt: toLocalInput(n.publishedAt) });
     }, () => undefined);
   }, [api, id]); // deps: only when these change, not on every render
-  const remove = async () => {
-    try { await adminNotices.remove(api, id); navigate(to('/admin/notices')); } catch (e) { setConfirm(false); form.fail({}, (e as Error).message || t('error.generic')); }
-  };
+  const del = useConfirmDelete(async () => { await adminNotices.remove(api, id); navigate(to('/admin/notices')); }, (message) => form.fail({}, message));
   return (
     <Page crumbs={[{ href: to('/admin/notices'), label: t('notices.admin_title') }]} title={isNew ? t('notices.new') : t('notices.edit')}>
       <Form form={form} className="max-w-3xl">
@@ -56,19 +52,9 @@ export function NoticeEdit() {
         <TextArea {...form.bind('bodyEasy')} rows={4} />
         <Select {...form.bind('category')} required options={CATEGORIES.map((c) => ({ value: c, label: t(`notices.category_${c}`) }))} />
         <TextField {...form.bind('publishedAt')} type="datetime-local" hint={t('notices.published_at_hint')} />
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" busy={form.submitting}>{t('common.save')}</Button>
-          <ButtonLink href={to('/admin/notices')} variant="secondary">{t('common.cancel')}</ButtonLink>
-          {!isNew && <Button variant="danger" className="sm:ml-auto" onClick={() => setConfirm(true)}>{t('common.delete')}</Button>}
-        </div>
+        <EditActions busy={form.submitting} cancelHref={to('/admin/notices')} onDelete={isNew ? undefined : del.ask} />
       </Form>
-      <Dialog open={confirm} title={t('notices.delete_title')} onClose={() => setConfirm(false)}>
-        <p className="mb-6 text-std-16N-170">{t('common.delete_confirm', { name: form.values.titleJa })}</p>
-        <div className="flex flex-wrap gap-3">
-          <Button variant="danger" onClick={remove}>{t('common.delete')}</Button>
-          <Button variant="secondary" onClick={() => setConfirm(false)}>{t('common.cancel')}</Button>
-        </div>
-      </Dialog>
+      <ConfirmDeleteDialog state={del} title={t('notices.delete_title')} name={form.values.titleJa} />
     </Page>
   );
 }

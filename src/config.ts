@@ -23,6 +23,8 @@ export interface Config {
   jobIntervalMs: number;
   maxUploadBytes: number;
   rateLimitPerMinute: number;
+  /** When set, /metrics asks for `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  metricsToken: string | undefined;
   env: 'production' | 'development' | 'test';
 }
 
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobIntervalMs: Number(env.JOB_INTERVAL_MS ?? 2000),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
+    metricsToken: env.METRICS_TOKEN || undefined,
     env: nodeEnv,
     ...overrides,
   };

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { errorBody } from './error-handler.ts';
 import { sql } from 'drizzle-orm';
 import client from 'prom-client';
 import type { Platform } from '../platform.ts';
@@ -58,6 +60,14 @@ export function installHealth(app: FastifyInstance, platform: Platform): void {
     }
   });
 
-  app.get('/metrics', { config: { permission: 'public', tenant: false }, schema: { hide: true } }, async (_req, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()));
+  const expected = platform.config.metricsToken ? Buffer.from(`Bearer ${platform.config.metricsToken}`) : null;
+  app.get('/metrics', { config: { permission: 'public', tenant: false }, schema: { hide: true } }, async (req, reply) => {
+    if (expected) {
+      const given = Buffer.from(req.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return reply.status(401).header('www-authenticate', 'Bearer').send(errorBody(req.lang, 'unauthenticated', 'error.unauthenticated'));
+      }
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }

@@ -84,6 +84,28 @@ describe('HTTP surface', () => {
   });
 });
 
+describe('metrics', () => {
+  it('exposes Prometheus metrics, behind a bearer token when METRICS_TOKEN is set', async () => {
+    const open = await testApp();
+    try {
+      await open.app.inject('/healthz');
+      const res = await open.app.inject('/metrics');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('yakuba_http_request_duration_seconds');
+    } finally {
+      await open.close();
+    }
+    const guarded = await testApp({ config: { metricsToken: 's3cret-token' } });
+    try {
+      expect((await guarded.app.inject('/metrics')).statusCode).toBe(401);
+      expect((await guarded.app.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token!' } })).statusCode).toBe(401);
+      expect((await guarded.app.inject({ url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('rate limits', () => {
   it('answers 429 in the error shape once a client passes the limit', async () => {
     const y = await testApp({ config: { rateLimitPerMinute: 3 } });

@@ -111,6 +111,23 @@ describe('staff console', () => {
       }
     }
 
+    // Deleting asks first, naming the department; confirming removes it from the list.
+    await page.getByRole('link', { name: '部署を追加' }).click();
+    await page.locator('#dept-code').fill('kari');
+    await page.locator('#dept-nameJa').fill('仮設課');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.getByRole('link', { name: '仮設課' }).click();
+    await page.getByRole('heading', { level: 1, name: '部署を編集' }).waitFor();
+    await expect.poll(() => page.locator('#dept-nameJa').inputValue()).toBe('仮設課');
+    await page.getByRole('button', { name: '削除する' }).click();
+    const confirm = page.getByRole('dialog', { name: '部署を削除しますか' });
+    await confirm.getByText('「仮設課」を削除します。この操作は取り消せません。').waitFor();
+    await expectNoAxeViolations(page, 'delete department dialog');
+    await confirm.getByRole('button', { name: '削除する' }).click();
+    await page.getByRole('heading', { level: 1, name: '部署' }).waitFor();
+    await page.getByRole('link', { name: '情報推進課' }).waitFor();
+    expect(await page.getByRole('link', { name: '仮設課' }).count()).toBe(0);
+
     // Roles: a permission checklist grouped by module, with personal-data markers.
     await page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: 'ロールと権限' }).click();
     await page.getByRole('link', { name: 'ロールを作成' }).click();

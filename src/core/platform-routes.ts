@@ -7,6 +7,22 @@ import { pickContentLang } from './i18n/index.ts';
 import { toCsv } from './ja/csv.ts';
 import { sendCsv } from './ja/csv-reply.ts';
 import { readModuleSettings, writeModuleSettings } from './settings.ts';
+import { errorResponses, LocalText, tags } from './http/schemas.ts';
+
+// A type list, not anyOf: with anyOf, AJV's type coercion turns a number into a string (first branch).
+const Scalar = Type.Unsafe<string | number | boolean>({ type: ['string', 'number', 'boolean'] });
+/** One module's settings as readModuleSettings shows them. */
+const ModuleSettings = Type.Object({
+  module: Type.String(),
+  title: LocalText,
+  settings: Type.Array(Type.Object({
+    key: Type.String(),
+    label: LocalText,
+    type: Type.Union([Type.Literal('string'), Type.Literal('number'), Type.Literal('boolean')]),
+    default: Scalar,
+    value: Type.Unknown({ description: 'The tenant\'s value, else the default: a string, number or boolean, as `type` says' }),
+  }, { description: 'A setting the module declares, with the tenant\'s value (or the default)' })),
+});
 
 /**
  * Routes that loop over every manifest: the portal's search, the KPI figures the plan module reads,
@@ -15,7 +31,21 @@ import { readModuleSettings, writeModuleSettings } from './settings.ts';
 export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> = async (app, { platform }) => {
   app.get('/search', {
     config: { permission: 'public' },
-    schema: { tags: ['portal'], summary: 'Search every module of the tenant', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), lang: Type.Optional(Type.String()) }) },
+    schema: {
+      tags: tags('portal'), summary: 'Search (サイト内検索) every module of the tenant',
+      querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), lang: Type.Optional(Type.String({ description: 'Content language; else the lang cookie' })) }),
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            module: Type.String({ description: 'The module the hit comes from' }),
+            title: Type.String(),
+            snippet: Type.String(),
+            url: Type.String({ description: 'Path inside the web app, relative to the tenant' }),
+          }, { additionalProperties: true })),
+        }),
+        ...errorResponses(400),
+      },
+    },
   }, async (req) => {
     const tenantId = tenantOf(req).id;
     const lang = pickContentLang({ query: req.query.lang, cookie: req.cookies.lang }, req.lang);
@@ -29,7 +59,24 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
   app.get('/admin/core/kpis', {
     config: { permission: 'staff' },
-    schema: { tags: ['admin'], summary: 'KPI figures of every module for a period', querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }) }) },
+    schema: {
+      tags: tags('open data'), summary: 'KPI figures (指標) of every module for a period (staff only)',
+      querystring: Type.Object({ from: Type.String({ format: 'date', description: 'First day (JST)' }), to: Type.String({ format: 'date', description: 'Day after the last (JST)' }) }),
+      response: {
+        200: Type.Object({
+          from: Type.String({ format: 'date' }),
+          to: Type.String({ format: 'date' }),
+          items: Type.Array(Type.Object({
+            module: Type.String(),
+            id: Type.String(),
+            label: LocalText,
+            unit: Type.String({ description: 'e.g. `件` or `%`' }),
+            value: Type.Number(),
+          })),
+        }),
+        ...errorResponses(400, 403),
+      },
+    },
   }, async (req) => {
     const tenantId = tenantOf(req).id;
     const from = new Date(`${req.query.from}T00:00:00+09:00`);
@@ -47,7 +94,20 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
   app.get('/datasets', {
     config: { permission: 'public' },
-    schema: { tags: ['open data'], summary: 'Datasets the modules publish' },
+    schema: {
+      tags: tags('open data'), summary: 'Datasets (オープンデータ) the modules publish',
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({
+            id: Type.String({ description: '`{module}.{dataset}`, as used in /api/datasets/{id}.{format}' }),
+            module: Type.String(),
+            title: LocalText,
+            columns: Type.Array(Type.String(), { description: 'Column names in published order' }),
+            formats: Type.Array(Type.String(), { description: '`csv` and `json`' }),
+          })),
+        }),
+      },
+    },
   }, async () => ({
     items: platform.modules.flatMap((m) => (m.openData ?? []).map((d) => ({
       id: `${m.id}.${d.id}`, module: m.id, title: d.title, columns: d.columns,
@@ -57,7 +117,25 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
   app.get('/datasets/:id.:format', {
     config: { permission: 'public' },
-    schema: { tags: ['open data'], summary: 'One dataset as CSV (UTF-8 with BOM) or JSON', params: Type.Object({ id: Type.String(), format: Type.Union([Type.Literal('csv'), Type.Literal('json')]) }) },
+    schema: {
+      tags: tags('open data'), summary: 'One dataset (オープンデータ) as CSV (UTF-8 with BOM) or JSON',
+      params: Type.Object({ id: Type.String(), format: Type.Union([Type.Literal('csv'), Type.Literal('json')]) }),
+      response: {
+        200: {
+          description: 'The dataset',
+          content: {
+            'application/json': {
+              schema: Type.Object({
+                columns: Type.Array(Type.String()),
+                rows: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'One object per row, keyed by column' }),
+              }),
+            },
+            'text/csv': { schema: Type.String({ description: 'A header line, then one line per row; sent as a download' }) },
+          },
+        },
+        ...errorResponses(400, 404),
+      },
+    },
   }, async (req, reply) => {
     const [moduleId, datasetId] = req.params.id.split('.');
     const dataset = platform.modules.find((m) => m.id === moduleId)?.openData?.find((d) => d.id === datasetId);
@@ -71,14 +149,22 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
 
   app.get('/admin/core/settings', {
     config: { permission: 'core.settings.manage' },
-    schema: { tags: ['admin'], summary: 'Per-tenant settings of every module, with their defaults' },
+    schema: {
+      tags: tags('admin: settings'), summary: 'Per-tenant settings (設定) of every module, with their defaults',
+      response: { 200: Type.Object({ modules: Type.Array(ModuleSettings) }) },
+    },
   }, async (req) => ({ modules: await readModuleSettings(platform, tenantOf(req).id) }));
 
   app.put('/admin/core/settings/:module', {
     config: { permission: 'core.settings.manage' },
-    schema: { tags: ['admin'], params: Type.Object({ module: Type.String() }), body: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])) },
+    schema: {
+      tags: tags('admin: settings'), summary: 'Change some settings (設定) of one module',
+      params: Type.Object({ module: Type.String() }),
+      body: Type.Record(Type.String(), Scalar, { description: 'Setting key → new value (of the setting\'s type); keys left out keep theirs' }),
+      response: { 200: ModuleSettings, ...errorResponses(400, 403, 404) },
+    },
   }, async (req) => {
     const tenant = tenantOf(req);
-    return writeModuleSettings(platform, tenant.id, req.actor, req.params.module, req.body);
+    return writeModuleSettings(platform, tenant.id, req.actor, req.params.module, req.body as Record<string, string | number | boolean>);
   });
 };

@@ -6,6 +6,7 @@ import { tenantOf } from '../../http/types.ts';
 import { invalid } from '../../http/errors.ts';
 import { clearProviderCache } from './client.ts';
 import { callbackUrl } from './service.ts';
+import { errorResponses, tags } from '../../http/schemas.ts';
 import { DEFAULT_SCOPES, parseIssuer, readOidcSettings, sealClientSecret, writeOidcSettings, type OidcSettings } from './settings.ts';
 
 /** The permission for editing the tenant's platform settings, OIDC included. */
@@ -14,16 +15,18 @@ export const SETTINGS_PERMISSION = 'core.settings.manage';
 const Label = Type.Object({ ja: Type.String({ minLength: 1, maxLength: 60 }), en: Type.String({ minLength: 1, maxLength: 60 }) });
 const Scope = Type.String({ pattern: '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,64}$' });
 
+const TAGS = tags('admin: settings');
+
 const View = Type.Object({
-  configured: Type.Boolean(),
-  issuer: Type.Union([Type.String(), Type.Null()]),
+  configured: Type.Boolean({ description: 'Whether citizens can sign in through the provider' }),
+  issuer: Type.Union([Type.String(), Type.Null()], { description: 'The provider\'s issuer URL, exactly as it publishes it' }),
   clientId: Type.Union([Type.String(), Type.Null()]),
-  clientSecretSet: Type.Boolean(),
-  scopes: Type.Array(Type.String()),
-  label: Type.Union([Label, Type.Null()]),
-  acrValues: Type.Array(Type.String()),
+  clientSecretSet: Type.Boolean({ description: 'Whether a client secret is stored (the secret itself is never shown)' }),
+  scopes: Type.Array(Type.String(), { description: 'Requested scopes; the defaults when not configured' }),
+  label: Type.Union([Label, Type.Null()], { description: 'Text of the sign-in button' }),
+  acrValues: Type.Array(Type.String(), { description: 'Requested authentication context classes (`acr_values`); empty for none' }),
   /** What to register at the provider as the redirect URI. */
-  redirectUri: Type.String(),
+  redirectUri: Type.String({ description: 'The redirect URI to register at the provider' }),
 });
 
 const Body = Type.Object({
@@ -54,7 +57,7 @@ function present(s: OidcSettings | null, platform: Platform, tenant: Tenant) {
 export const oidcAdminRoutes: FastifyPluginAsync<{ platform: Platform; tenants: TenantRegistry }> = async (app, { platform, tenants }) => {
   app.get('/', {
     config: { permission: SETTINGS_PERMISSION },
-    schema: { tags: ['admin'], summary: 'The tenant\'s OIDC provider for citizen sign-in', response: { 200: View } },
+    schema: { tags: TAGS, summary: 'The tenant\'s OIDC provider for citizen sign-in (外部ID連携)', response: { 200: View } },
   }, async (req) => {
     const tenant = tenantOf(req);
     return present(await platform.inTenant(tenant.id, (tx) => readOidcSettings(tx, tenant.id)), platform, tenant);
@@ -62,7 +65,7 @@ export const oidcAdminRoutes: FastifyPluginAsync<{ platform: Platform; tenants: 
 
   app.put('/', {
     config: { permission: SETTINGS_PERMISSION },
-    schema: { tags: ['admin'], summary: 'Configure the tenant\'s OIDC provider', body: Body, response: { 200: View } },
+    schema: { tags: TAGS, summary: 'Configure the tenant\'s OIDC provider (外部ID連携)', body: Body, response: { 200: View, ...errorResponses(400, 403) } },
   }, async (req) => {
     const tenant = tenantOf(req);
     const body = req.body as { issuer: string; clientId: string; clientSecret?: string; scopes?: string[]; label: { ja: string; en: string }; acrValues?: string[] };
@@ -90,7 +93,7 @@ export const oidcAdminRoutes: FastifyPluginAsync<{ platform: Platform; tenants: 
 
   app.delete('/', {
     config: { permission: SETTINGS_PERMISSION },
-    schema: { tags: ['admin'], summary: 'Turn OIDC sign-in off for the tenant', response: { 200: View } },
+    schema: { tags: TAGS, summary: 'Turn OIDC sign-in (外部ID連携) off for the tenant', response: { 200: View } },
   }, async (req) => {
     const tenant = tenantOf(req);
     await platform.inTenant(tenant.id, async (tx) => {

@@ -5,6 +5,9 @@ import { setSessionCookies } from '../sessions.ts';
 import { contextOf, dropPreviousSession, type CitizenRequestContext } from '../citizen/context.ts';
 import { readOidcSettings } from './settings.ts';
 import { auditOidcFailure, finishOidcLogin, startOidcLogin, OidcFailure } from './service.ts';
+import { errorResponses, LocalText, NoContent, Nullable, tags } from '../../http/schemas.ts';
+
+const TAGS = tags('oidc');
 
 /** Cookie binding a sign-in in flight to the browser that started it (login CSRF). */
 export const OIDC_STATE_COOKIE = 'yakuba_oidc_state';
@@ -28,8 +31,13 @@ export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app
   app.get('/', {
     config: { permission: 'public' },
     schema: {
-      tags: ['citizen'], summary: 'Whether sign-in with the municipality\'s identity provider is offered, and its label',
-      response: { 200: Type.Object({ enabled: Type.Boolean(), label: Type.Union([Type.Object({ ja: Type.String(), en: Type.String() }), Type.Null()]) }) },
+      tags: TAGS, summary: 'Whether sign-in with the municipality\'s identity provider (外部ID連携) is offered, and its label',
+      response: {
+        200: Type.Object({
+          enabled: Type.Boolean(),
+          label: Nullable(Type.Object({ ja: LocalText.properties.ja, en: LocalText.properties.en }, { description: 'Text of the sign-in button, e.g. the provider\'s name' })),
+        }),
+      },
     },
   }, async (req) => {
     const ctx = contextOf(req);
@@ -40,8 +48,9 @@ export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app
   app.get('/start', {
     config: { permission: 'public' },
     schema: {
-      tags: ['citizen'], summary: 'Start sign-in at the identity provider (302)',
-      querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 1000 })) }),
+      tags: TAGS, summary: 'Start sign-in at the identity provider (外部ID連携): redirects there',
+      querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 1000, description: 'Path inside this tenant to land on after sign-in' })) }),
+      response: { 302: NoContent('To the identity provider, or to the login page with `?error=oidc` when it cannot be reached'), ...errorResponses(400, 404) },
     },
   }, async (req, reply) => {
     const ctx = contextOf(req);
@@ -58,7 +67,10 @@ export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app
 
   app.get('/callback', {
     config: { permission: 'public' },
-    schema: { tags: ['citizen'], summary: 'The identity provider returns here; redirects to returnTo or to the login page' },
+    schema: {
+      tags: TAGS, summary: 'The identity provider returns here (コールバック); signs in and redirects',
+      response: { 302: NoContent('To returnTo when signed in, or to the login page with `?error=oidc`') },
+    },
   }, async (req, reply) => {
     const ctx = contextOf(req);
     try {

@@ -14,18 +14,18 @@ export const noticesAdminRoutes: FastifyPluginAsyncTypebox<ModuleRouteOptions> =
   const config = { permission: MANAGE };
   const tags = ['notices (admin)'];
 
-  app.get('/', { config, schema: { tags, response: { 200: Type.Object({ items: Type.Array(AdminNotice) }) } } },
+  app.get('/', { config, schema: { tags, summary: 'Every notice, drafts included (お知らせ一覧)', response: { 200: Type.Object({ items: Type.Array(AdminNotice) }) } } },
     async (req) => ({ items: (await service.listForStaff(ctxOf(req))).map(presentAdmin) }));
 
-  app.post('/', { config, schema: { tags, body: NoticeInput, response: { 201: AdminNotice } } },
+  app.post('/', { config, schema: { tags, summary: 'Create a notice (お知らせの作成)', body: NoticeInput, response: { 201: AdminNotice } } },
     async (req, reply) => reply.status(201).send(presentAdmin(await service.create(ctxOf(req), req.body))));
 
-  app.get('/:id', { config, schema: { tags, params: IdParams, response: { 200: AdminNotice } } },
+  app.get('/:id', { config, schema: { tags, summary: 'One notice, draft or published', params: IdParams, response: { 200: AdminNotice } } },
     async (req) => presentAdmin(await service.getOne(ctxOf(req), req.params.id)));
 
-  app.put('/:id', { config, schema: { tags, params: IdParams, body: NoticeInput, response: { 200: AdminNotice } } },
+  app.put('/:id', { config, schema: { tags, summary: 'Replace a notice; publishing sends the notices.published event', params: IdParams, body: NoticeInput, response: { 200: AdminNotice } } },
     async (req) => presentAdmin(await service.replace(ctxOf(req), req.params.id, req.body)));
 
-  app.delete('/:id', { config, schema: { tags, params: IdParams } },
+  app.delete('/:id', { config, schema: { tags, summary: 'Delete a notice', params: IdParams } },
     async (req, reply) => { await service.remove(ctxOf(req), req.params.id); return reply.status(204).send(); });
 };

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -70,7 +71,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     };
   }
   const dir = opts.dataDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  let unlock = () => {};
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(dir, { recursive: true });
+    unlock = lockDataDir(dir);
+  }
   const client = await PGlite.create({ ...(dir.startsWith('memory://') ? {} : { dataDir: dir }), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const orm = drizzlePglite({ client }) as unknown as Tx;
   return {
@@ -82,8 +87,39 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       exec: async (text) => { await tx.exec(text); },
       query: async (text, params) => (await tx.query(text, params)).rows as never,
     })),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      unlock();
+    },
   };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims an embedded data directory for this process. PGlite has no lock of its own, and two
+ * processes opening one directory (a CLI command while the server runs) would corrupt it.
+ */
+export function lockDataDir(dir: string): () => void {
+  const path = join(dir, 'yakuba.lock');
+  try {
+    writeFileSync(path, String(process.pid), { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const holder = Number(readFileSync(path, 'utf8'));
+    if (holder && holder !== process.pid && processAlive(holder)) {
+      throw new Error(`the embedded database in ${dir} is in use by process ${holder}: stop it first (or use PostgreSQL through DATABASE_URL)`);
+    }
+    writeFileSync(path, String(process.pid)); // left behind by a process that died
+  }
+  return () => rmSync(path, { force: true });
 }
 
 export { sql };

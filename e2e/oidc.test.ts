@@ -26,7 +26,9 @@ describe('citizen sign-in through the city\'s identity provider', () => {
   it('is configured in the console and used from the sign-in page', async () => {
     const staff = await newPage(suite.browser);
     await signInStaff(staff.page, suite.server.origin, 'tokushima', 'ict@tokushima.example.jp', 'settings editor password');
-    await staff.page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '外部認証（OIDC）' }).click();
+    // The OIDC settings are a section of 自治体の設定.
+    await staff.page.getByRole('navigation', { name: '職員メニュー' }).getByRole('link', { name: '自治体の設定' }).click();
+    await staff.page.getByRole('link', { name: '外部認証（OIDC）の設定を開く' }).click();
     await staff.page.getByTestId('oidc-redirect').waitFor();
     expect(await staff.page.getByTestId('oidc-redirect').innerText()).toBe(`${suite.server.origin}/t/tokushima/api/citizen/oidc/callback`);
     await expectNoAxeViolations(staff.page, 'OIDC settings');

@@ -14,7 +14,7 @@ export const CORE_PERMISSIONS = {
   settings: 'core.settings.manage',
 } as const;
 
-/** The console's navigation: the dashboard, the core screens, then every module's entries. */
+/** The console's navigation: the dashboard, the core screens, then every module's entries (OIDC is reached from 自治体の設定). */
 export function consoleNav(): ConsoleNavEntry[] {
   return [
     { path: '', labelKey: 'console.nav.dashboard', permission: '' },
@@ -23,7 +23,7 @@ export function consoleNav(): ConsoleNavEntry[] {
     { path: '/roles', labelKey: 'console.nav.roles', permission: CORE_PERMISSIONS.roles },
     { path: '/audit', labelKey: 'console.nav.audit', permission: CORE_PERMISSIONS.audit },
     { path: '/outbox', labelKey: 'console.nav.outbox', permission: CORE_PERMISSIONS.outbox },
-    { path: '/settings/oidc', labelKey: 'console.nav.oidc', permission: CORE_PERMISSIONS.settings },
+    { path: '/settings', labelKey: 'console.nav.settings', permission: CORE_PERMISSIONS.settings },
     ...webModules.flatMap((m) => m.nav ?? []),
   ];
 }

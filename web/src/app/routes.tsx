@@ -31,6 +31,7 @@ import { AuditLog } from '../core-pages/admin/AuditLog.tsx';
 import { Outbox } from '../core-pages/admin/Outbox.tsx';
 import { OutboxMessage } from '../core-pages/admin/OutboxMessage.tsx';
 import { OidcSettings } from '../core-pages/admin/OidcSettings.tsx';
+import { MunicipalitySettings } from '../core-pages/admin/MunicipalitySettings.tsx';
 
 interface RouteDef { path: string; component: ComponentType; permission?: string; public?: boolean }
 
@@ -60,6 +61,7 @@ const adminRoutes: RouteDef[] = [
   { path: '/audit', component: AuditLog, permission: CORE_PERMISSIONS.audit },
   { path: '/outbox', component: Outbox, permission: CORE_PERMISSIONS.outbox },
   { path: '/outbox/:id', component: OutboxMessage, permission: CORE_PERMISSIONS.outbox },
+  { path: '/settings', component: MunicipalitySettings, permission: CORE_PERMISSIONS.settings },
   { path: '/settings/oidc', component: OidcSettings, permission: CORE_PERMISSIONS.settings },
   ...webModules.flatMap((m) => m.admin ?? []),
 ];

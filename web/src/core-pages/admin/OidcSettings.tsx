@@ -14,7 +14,7 @@ const words = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 /** The city's identity provider (OIDC) for citizen sign-in, e.g. one backed by the My Number card. */
 export function OidcSettings() {
   const { t } = useI18n();
-  const { api } = useTenant();
+  const { api, to } = useTenant();
   const [view, setView] = useState<OidcView | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm({ issuer: '', clientId: '', clientSecret: '', scopes: 'openid email profile', labelJa: '', labelEn: '', acrValues: '' }, {
@@ -47,7 +47,7 @@ export function OidcSettings() {
     }, () => undefined);
   }, [api]); // deps: only when these change, not on every render
   return (
-    <Page title={t('oidc.title')} lead={t('oidc.lead')}>
+    <Page crumbs={[{ href: to('/admin/settings'), label: t('settings.title') }]} title={t('oidc.title')} lead={t('oidc.lead')}>
       {saved && <Notice kind="success" live>{t('oidc.saved')}</Notice>}
       {view && (
         <Notice kind="info" title={t('oidc.redirect_uri')}>

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp } from '../../test/app.ts';
-import { TestClient, staffUser, twoTenants } from '../auth/testing.ts';
-import { currentTotp } from '../auth/totp.ts';
+import { TestClient, signedInAdminAndStaff, staffUser, twoTenants } from '../auth/testing.ts';
 
 const PW = 'correct horse battery';
 
@@ -16,14 +15,7 @@ describe('core admin API: departments, users, roles', () => {
   beforeAll(async () => {
     y = await testApp();
     t = await twoTenants(y.platform);
-    await staffUser(y.platform, { tenantId: t.tokushima.id, email: 'admin@tokushima.example.jp', displayName: '管理者', password: PW, isTenantAdmin: true });
-    await staffUser(y.platform, { tenantId: t.tokushima.id, email: 'plain@tokushima.example.jp', displayName: '一般職員', password: PW });
-    admin = new TestClient(y.app);
-    await admin.login('admin@tokushima.example.jp', PW);
-    const setup = await admin.send('POST', '/api/auth/totp/setup', {});
-    await admin.send('POST', '/api/auth/totp/confirm', { code: currentTotp(setup.data.secret) });
-    plain = new TestClient(y.app);
-    await plain.login('plain@tokushima.example.jp', PW);
+    ({ admin, plain } = await signedInAdminAndStaff(y, t.tokushima.id, PW));
   });
   afterAll(async () => y?.close());
 

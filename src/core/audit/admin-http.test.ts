@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createECDH, randomBytes } from 'node:crypto';
 import { testApp } from '../../test/app.ts';
-import { TestClient, staffUser, twoTenants } from '../auth/testing.ts';
-import { currentTotp } from '../auth/totp.ts';
+import { TestClient, signedInAdminAndStaff, twoTenants } from '../auth/testing.ts';
 
 const PW = 'correct horse battery';
 
@@ -15,14 +14,7 @@ describe('admin API of the audit log and the outbox (signed-in staff)', () => {
   beforeAll(async () => {
     y = await testApp();
     t = await twoTenants(y.platform);
-    await staffUser(y.platform, { tenantId: t.tokushima.id, email: 'admin@tokushima.example.jp', displayName: '管理者', password: PW, isTenantAdmin: true });
-    await staffUser(y.platform, { tenantId: t.tokushima.id, email: 'plain@tokushima.example.jp', displayName: '一般職員', password: PW });
-    admin = new TestClient(y.app);
-    await admin.login('admin@tokushima.example.jp', PW);
-    const setup = await admin.send('POST', '/api/auth/totp/setup', {});
-    await admin.send('POST', '/api/auth/totp/confirm', { code: currentTotp(setup.data.secret) });
-    plain = new TestClient(y.app);
-    await plain.login('plain@tokushima.example.jp', PW);
+    ({ admin, plain } = await signedInAdminAndStaff(y, t.tokushima.id, PW));
     await y.platform.inTenant(t.tokushima.id, (tx) => y.platform.notify.email(tx, { tenantId: t.tokushima.id, to: 'jiro@example.jp', subject: '予約確認', text: '明日10時です' }));
   });
   afterAll(async () => y?.close());

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../platform.ts';
 import { createTenant } from '../seed/tenants.ts';
 import { createStaffUser, type NewStaffUser } from '../admin/users/create.ts';
+import { currentTotp } from './totp.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -53,4 +54,20 @@ export async function twoTenants(platform: Platform) {
 /** Creates a staff account inside a tenant transaction. */
 export function staffUser(platform: Platform, input: NewStaffUser) {
   return platform.inTenant(input.tenantId, (tx) => createStaffUser(tx, input));
+}
+
+/**
+ * A tenant administrator (TOTP enrolled) and a staff member without permissions, both signed in:
+ * the usual pair of callers for admin API tests.
+ */
+export async function signedInAdminAndStaff(y: { app: FastifyInstance; platform: Platform }, tenantId: string, password: string, domain = 'tokushima.example.jp') {
+  await staffUser(y.platform, { tenantId, email: `admin@${domain}`, displayName: '管理者', password, isTenantAdmin: true });
+  await staffUser(y.platform, { tenantId, email: `plain@${domain}`, displayName: '一般職員', password });
+  const admin = new TestClient(y.app);
+  await admin.login(`admin@${domain}`, password);
+  const setup = await admin.send('POST', '/api/auth/totp/setup', {});
+  await admin.send('POST', '/api/auth/totp/confirm', { code: currentTotp(setup.data.secret) });
+  const plain = new TestClient(y.app);
+  await plain.login(`plain@${domain}`, password);
+  return { admin, plain };
 }

@@ -115,7 +115,7 @@ export function lockDataDir(dir: string): () => void {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const holder = Number(readFileSync(path, 'utf8'));
     if (holder && holder !== process.pid && processAlive(holder)) {
-      throw new Error(`the embedded database in ${dir} is in use by process ${holder}: stop it first (or use PostgreSQL through DATABASE_URL)`);
+      throw new Error(`the embedded database in ${dir} is in use by process ${holder}: stop it first (or use PostgreSQL through DATABASE_URL)`, { cause: err });
     }
     writeFileSync(path, String(process.pid)); // left behind by a process that died
   }

@@ -55,6 +55,9 @@ describe('staff sign-in, sessions and CSRF', () => {
     const setCookie = [res.headers['set-cookie']].flat().join('\n');
     expect(setCookie).toMatch(/yakuba_session=[^;]+;.*HttpOnly/);
     expect(setCookie).toMatch(/yakuba_session=[^;]+;.*SameSite=Lax/);
+    expect(setCookie).toMatch(/yakuba_session=[^;]+;.*Secure/);
+    // Scoped to the tenant's prefix, so another tenant's session on the same host is kept apart.
+    expect(setCookie).toMatch(/yakuba_session=[^;]+;.*Path=\/t\/tokushima(;|$)/m);
     const me = await c.me();
     expect(me).toMatchObject({ kind: 'staff', email: 'staff@tokushima.example.jp', displayName: '職員', isTenantAdmin: false, mfaRequired: false, permissions: [] });
     // The database keeps only the hash of the token.

@@ -81,23 +81,33 @@ export async function createSession(
   return { token, csrfToken: sessionCsrfToken(id, csrfSecret), expiresAt };
 }
 
+/**
+ * The path auth cookies are scoped to: `/t/{slug}` when the tenant came from the URL prefix, so the
+ * sessions of two tenants on one host (local use, a shared test server) live side by side; `/` on a
+ * host mapped to one tenant.
+ */
+export function cookiePath(req: { tenantSlug: string | null }): string {
+  return req.tenantSlug ? `/t/${encodeURIComponent(req.tenantSlug)}` : '/';
+}
+
 /** Sets the session cookie (httpOnly, SameSite=Lax) and the CSRF cookie (readable, SameSite=Strict). */
 export function setSessionCookies(reply: FastifyReply, session: { token: string; csrfToken: string; expiresAt: Date }, config: Config): void {
   reply.setCookie(SESSION_COOKIE, session.token, {
-    httpOnly: true, secure: config.cookieSecure, sameSite: 'lax', path: '/', expires: session.expiresAt,
+    httpOnly: true, secure: config.cookieSecure, sameSite: 'lax', path: cookiePath(reply.request), expires: session.expiresAt,
   });
   setCsrfCookie(reply, session.csrfToken, config);
 }
 
 /** Sets the CSRF cookie alone (before sign-in, or when it is missing). */
 export function setCsrfCookie(reply: FastifyReply, csrfToken: string, config: Config): void {
-  reply.setCookie(CSRF_COOKIE, csrfToken, { httpOnly: false, secure: config.cookieSecure, sameSite: 'strict', path: '/' });
+  reply.setCookie(CSRF_COOKIE, csrfToken, { httpOnly: false, secure: config.cookieSecure, sameSite: 'strict', path: cookiePath(reply.request) });
 }
 
 /** Removes both cookies (sign-out, expired session). */
 export function clearSessionCookies(reply: FastifyReply, config: Config): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, secure: config.cookieSecure, sameSite: 'lax' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/', secure: config.cookieSecure, sameSite: 'strict' });
+  const path = cookiePath(reply.request);
+  reply.clearCookie(SESSION_COOKIE, { path, httpOnly: true, secure: config.cookieSecure, sameSite: 'lax' });
+  reply.clearCookie(CSRF_COOKIE, { path, secure: config.cookieSecure, sameSite: 'strict' });
 }
 
 /** Deletes one session by the hash of its token. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Platform } from '../../platform.ts';
-import { setSessionCookies } from '../sessions.ts';
+import { cookiePath, setSessionCookies } from '../sessions.ts';
 import { contextOf, dropPreviousSession, type CitizenRequestContext } from '../citizen/context.ts';
 import { readOidcSettings } from './settings.ts';
 import { auditOidcFailure, finishOidcLogin, startOidcLogin, OidcFailure } from './service.ts';
@@ -61,7 +61,7 @@ export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app
       if (err instanceof OidcFailure) return fail(reply, ctx, err);
       throw err; // not configured, bad returnTo: a 4xx in the error shape
     }
-    reply.setCookie(OIDC_STATE_COOKIE, started.state, { ...cookieOptions, maxAge: 600 });
+    reply.setCookie(OIDC_STATE_COOKIE, started.state, { ...cookieOptions, path: cookiePath(req), maxAge: 600 });
     return reply.redirect(started.url, 302);
   });
 
@@ -78,7 +78,7 @@ export const oidcRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app
       const done = await finishOidcLogin(platform, ctx, {
         query: (req.query ?? {}) as Record<string, unknown>, rawQuery, cookieState: req.cookies?.[OIDC_STATE_COOKIE],
       });
-      reply.clearCookie(OIDC_STATE_COOKIE, cookieOptions);
+      reply.clearCookie(OIDC_STATE_COOKIE, { ...cookieOptions, path: cookiePath(req) });
       await dropPreviousSession(platform, req);
       setSessionCookies(reply, done.session, platform.config);
       return reply.redirect(done.returnTo, 302);

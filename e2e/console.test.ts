@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  addRole, addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, lastEmailTo, linkIn, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite,
+  addStaff, addTenant, DESKTOP, enrolTotp, expectNoAxeViolations, lastEmailTo, linkIn, newPage, overflowsHorizontally, PHONE, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite, signInDepartmentsOnlyStaff,
 } from './support/index.ts';
 
 let tenantId: string;
@@ -206,11 +206,7 @@ describe('staff console', () => {
   });
 
   it('shows staff only the screens their permissions allow', async () => {
-    const roleId = await addRole(suite.server, tenantId, '部署管理のみ', ['core.departments.manage']);
-    await addStaff(suite.server, tenantId, { email: 'bu@tokushima.example.jp', displayName: '部署 係', password: 'another long password', roleIds: [roleId] });
-    const { page, context } = await newPage(suite.browser);
-    await signInStaff(page, suite.server.origin, 'tokushima', 'bu@tokushima.example.jp', 'another long password');
-    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    const { page, context } = await signInDepartmentsOnlyStaff(suite.server, suite.browser, tenantId);
     const nav = page.getByRole('navigation', { name: '職員メニュー' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(['ホーム', '部署']);
     await page.goto(`${base()}/users`);

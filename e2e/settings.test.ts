@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRole, addStaff, addTenant, enrolTotp, expectNoAxeViolations, newPage, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
+import { addStaff, addTenant, signInDepartmentsOnlyStaff, enrolTotp, expectNoAxeViolations, newPage, screenshot, signInStaff, TOKUSHIMA, useBrowserSuite } from './support/index.ts';
 
 // 自治体の設定: the counter contact citizens without internet see on the portal, every module's
 // settings, and the way to the OIDC settings; only for staff holding core.settings.manage.
@@ -82,11 +82,7 @@ describe('municipality settings', () => {
   });
 
   it('is hidden from staff without core.settings.manage', async () => {
-    const roleId = await addRole(suite.server, tenantId, '部署管理のみ', ['core.departments.manage']);
-    await addStaff(suite.server, tenantId, { email: 'bu@tokushima.example.jp', displayName: '部署 係', password: 'another long password', roleIds: [roleId] });
-    const { page, context } = await newPage(suite.browser);
-    await signInStaff(page, suite.server.origin, 'tokushima', 'bu@tokushima.example.jp', 'another long password');
-    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+    const { page, context } = await signInDepartmentsOnlyStaff(suite.server, suite.browser, tenantId);
     const nav = page.getByRole('navigation', { name: '職員メニュー' });
     await nav.getByRole('link', { name: '部署' }).waitFor();
     expect(await nav.getByRole('link', { name: '自治体の設定' }).count()).toBe(0);

@@ -7,4 +7,4 @@ export { expectNoAxeViolations, AXE_TAGS } from './axe.ts';
 export { screenshot } from './screenshots.ts';
 export { startServer, addTenant, addStaff, addRole, setContact, lastEmailTo, linkIn, type E2eServer } from './server.ts';
 export { useBrowserSuite, TOKUSHIMA, MATSUSAKA, type BrowserSuite } from './suite.ts';
-export { signInStaff, enrolTotp, totpNow } from './staff.ts';
+export { signInStaff, signInDepartmentsOnlyStaff, enrolTotp, totpNow } from './staff.ts';

@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addRole, addStaff, type E2eServer } from './server.ts';
+import { newPage } from './browser.ts';
 import { TOTP, Secret } from 'otpauth';
 
 /** The current 6-digit code for a base32 secret; `offsetSteps` moves to a later 30 s window (replay protection). */
@@ -31,4 +33,17 @@ export async function enrolTotp(page: Page): Promise<string> {
   await page.getByRole('button', { name: /設定を完了する|Finish setup/ }).click();
   await page.waitForURL((u) => !u.pathname.endsWith('/admin/2fa'));
   return secret;
+}
+
+/**
+ * Signs a staff member in whose only permission is managing departments (in a fresh page), for
+ * tests of what the console hides from people without a permission.
+ */
+export async function signInDepartmentsOnlyStaff(server: E2eServer, browser: Browser, tenantId: string): Promise<{ page: Page; context: BrowserContext }> {
+  const roleId = await addRole(server, tenantId, '部署管理のみ', ['core.departments.manage']);
+  await addStaff(server, tenantId, { email: 'bu@tokushima.example.jp', displayName: '部署 係', password: 'another long password', roleIds: [roleId] });
+  const { page, context } = await newPage(browser);
+  await signInStaff(page, server.origin, 'tokushima', 'bu@tokushima.example.jp', 'another long password');
+  await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+  return { page, context };
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { buildApp, type BuildOptions, type Yakuba } from '../app.ts';
 import { openDatabase, type Database } from '../core/db/connection.ts';
 import { migrate } from '../core/db/migrate.ts';
@@ -69,4 +71,20 @@ export async function testApp(options: BuildOptions = {}): Promise<Yakuba & { db
       if (!options.db) await db.close();
     },
   };
+}
+
+/**
+ * A test app with the two demo tenants, listening on a real port with BASE_URL pointing at it:
+ * for flows that cross real HTTP redirects (OIDC, emailed links).
+ */
+export async function listeningTestApp(): Promise<{ y: Yakuba & { db: Database }; origin: string; tenantId: string }> {
+  const y = await testApp();
+  await y.db.rows(sql`insert into tenants (slug, name_ja, name_en, lg_code) values
+    ('tokushima', '徳島市', 'Tokushima', '362018'), ('matsusaka', '松阪市', 'Matsusaka', '242047')`);
+  await y.tenants.reload();
+  const tenantId = (await y.tenants.bySlugName('tokushima'))!.id;
+  await y.app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${(y.app.server.address() as AddressInfo).port}`;
+  y.platform.config.baseUrl = origin; // emailed links and the OIDC redirect URI are built from it
+  return { y, origin, tenantId };
 }

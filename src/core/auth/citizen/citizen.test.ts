@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { testApp } from '../../../test/app.ts';
+import { listeningTestApp, type testApp } from '../../../test/app.ts';
 import { SESSION_COOKIE } from '../sessions.ts';
 import { TestBrowser } from './test-browser.ts';
 
@@ -42,14 +41,7 @@ describe('citizen accounts', () => {
   }
 
   beforeAll(async () => {
-    y = await testApp();
-    await y.db.rows(sql`insert into tenants (slug, name_ja, name_en, lg_code) values
-      ('tokushima', '徳島市', 'Tokushima', '362018'), ('matsusaka', '松阪市', 'Matsusaka', '242047')`);
-    await y.tenants.reload();
-    tenantId = (await y.tenants.bySlugName('tokushima'))!.id;
-    await y.app.listen({ port: 0, host: '127.0.0.1' });
-    app = `http://127.0.0.1:${(y.app.server.address() as AddressInfo).port}`;
-    y.platform.config.baseUrl = app;
+    ({ y, origin: app, tenantId } = await listeningTestApp());
   });
   afterAll(async () => y?.close());
 

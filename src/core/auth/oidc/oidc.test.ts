@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { testApp } from '../../../test/app.ts';
+import { listeningTestApp, type testApp } from '../../../test/app.ts';
 import { txRows, withTenant } from '../../db/tenant-tx.ts';
 import { createSession, SESSION_COOKIE } from '../sessions.ts';
 import { TestBrowser, type Hop } from '../citizen/test-browser.ts';
@@ -43,14 +42,7 @@ describe('citizen sign-in with the tenant\'s OIDC provider', () => {
     sql`select action, details from audit_log where tenant_id = ${tenantId} order by seq`));
 
   beforeAll(async () => {
-    y = await testApp();
-    await y.db.rows(sql`insert into tenants (slug, name_ja, name_en, lg_code) values
-      ('tokushima', '徳島市', 'Tokushima', '362018'), ('matsusaka', '松阪市', 'Matsusaka', '242047')`);
-    await y.tenants.reload();
-    tenantId = (await y.tenants.bySlugName('tokushima'))!.id;
-    await y.app.listen({ port: 0, host: '127.0.0.1' });
-    app = `http://127.0.0.1:${(y.app.server.address() as AddressInfo).port}`;
-    y.platform.config.baseUrl = app; // the redirect URI the app sends is built from it
+    ({ y, origin: app, tenantId } = await listeningTestApp());
     op = await startTestProvider(`${app}/t/tokushima/api/citizen/oidc/callback`);
     op.accounts.set('alice', { sub: 'alice', email: 'alice@example.jp', email_verified: true, name: '山田 花子' });
     op.accounts.set('bob', { sub: 'bob', email: 'bob@example.jp', email_verified: true, name: 'Bob' });

@@ -26,7 +26,7 @@ function catalogue(lang: 'ja' | 'en' | 'ja-easy'): Set<string> {
   const parts = readdirSync(join(src, 'app/i18n')).filter((f) => f === `${lang}.ts` || (f.startsWith(`${lang}-`) && !languageFiles.includes(f)));
   const keys = new Set(parts.flatMap((f) => [...keysOf(readFileSync(join(src, 'app/i18n', f), 'utf8'))]));
   // Module catalogues: `messages.ts` with `ja: {…}, en: {…}, 'ja-easy': {…}` blocks.
-  for (const f of files(join(src, 'modules')).filter((p) => p.endsWith('messages.ts'))) {
+  for (const f of files(join(src, 'modules')).filter((p) => /messages(-[a-z]+)?\.ts$/.test(p))) {
     const text = readFileSync(f, 'utf8');
     const block = new RegExp(`\\n  ${lang === 'ja-easy' ? "'ja-easy'" : lang}: \\{([\\s\\S]*?)\\n  \\}`).exec(text);
     for (const k of keysOf(block?.[1] ?? '')) keys.add(k);

@@ -1,3 +1,4 @@
+import AjvCompiler from '@fastify/ajv-compiler';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -57,7 +58,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
   const config = loadConfig(process.env, options.config ?? {});
   const manifests = options.modules ?? registeredModules;
   validateManifests(manifests);
-  const db = options.db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = options.db ?? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   if (options.migrate !== false) {
     await migrate(db, manifests.filter((m) => m.migrations).map((m) => ({ owner: m.id, dir: m.migrations! })));
   }
@@ -74,15 +75,21 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
     serverFactory: (handler) => createServer((req, res) => {
       if (!tryServeLiveness(req, res) && !publicCache.fastPath.tryServe(req, res)) handler(req, res);
     }),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // Query strings and path params arrive as text and are coerced to their schema's types; JSON bodies
+  // are not: coercion would turn an explicit null into 0 or "" in a `number | null` field.
+  const buildValidator = AjvCompiler();
+  const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false } as const;
+  const coercing = buildValidator({}, { customOptions: { ...ajvOptions, coerceTypes: 'array' } });
+  const exact = buildValidator({}, { customOptions: { ...ajvOptions, coerceTypes: false } });
+  app.setValidatorCompiler((route) => (route.httpPart === 'body' ? exact : coercing)(route));
 
   const platform: Platform = {
     config,
     db,
     log: app.log,
     modules: manifests,
-    audit: createAuditService(),
+    audit: createAuditService({ chains: config.auditChains }),
     notify: undefined as unknown as Platform['notify'],
     files: undefined as unknown as Platform['files'],
     events: createEventService(),

@@ -25,6 +25,14 @@ export interface Config {
   rateLimitPerMinute: number;
   /** When set, /metrics asks for `Authorization: Bearer <token>` (METRICS_TOKEN). */
   metricsToken: string | undefined;
+  /** Connections in the PostgreSQL pool of one process (DATABASE_POOL_SIZE, default 20). */
+  databasePoolSize: number;
+  /**
+   * Hash chains per tenant in the audit log (AUDIT_CHAINS): writers of one tenant queue on one chain's
+   * lock until commit, so several chains let audited writes run side by side. 1 under tests, so
+   * their entries number 1, 2, 3 …; 8 otherwise.
+   */
+  auditChains: number;
   env: 'production' | 'development' | 'test';
 }
 
@@ -71,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
     metricsToken: env.METRICS_TOKEN || undefined,
+    databasePoolSize: Math.max(1, Number(env.DATABASE_POOL_SIZE ?? 20) || 20),
+    auditChains: Math.min(64, Math.max(1, Number(env.AUDIT_CHAINS ?? (nodeEnv === 'test' ? 1 : 8)) || 1)),
     env: nodeEnv,
     ...overrides,
   };

@@ -20,5 +20,9 @@ export default defineConfig({
   server: {
     // `vite --config web/vite.config.ts` for UI work: API calls go to a running `npm start`.
     proxy: { '^/(t/[^/]+/)?api/': 'http://localhost:3000' },
+    // The web imports shared code from ../src (docs/adr/002: modules' engine/ and src/core/ja).
+    fs: {
+      allow: ['.', '../src/modules', '../src/core/ja', '../node_modules'].map((p) => fileURLToPath(new URL(p, import.meta.url))),
+    },
   },
 });

@@ -19,8 +19,8 @@ export interface E2eServer {
  * Starts the real app (buildApp on a fresh PGlite, or a fresh PostgreSQL database when DATABASE_URL
  * is set) on a random port. Background jobs stay off, so emails wait in the outbox for the test.
  */
-export async function startServer(): Promise<E2eServer> {
-  const yakuba = await testApp({ config: { rateLimitPerMinute: 10_000 } });
+export async function startServer(config: { smtpUrl?: string } = {}): Promise<E2eServer> {
+  const yakuba = await testApp({ config: { rateLimitPerMinute: 10_000, ...config } });
   await yakuba.app.listen({ port: 0, host: '127.0.0.1' });
   const address = yakuba.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -39,7 +39,7 @@ export const command: Command = {
           console.log(`ok      ${r.slug}: ${r.entries} entries`);
         } else {
           broken += 1;
-          console.log(`BROKEN  ${r.slug}: at seq ${r.broken!.seq}: ${REASONS[r.broken!.reason]} (${r.entries} entries verified before it)`);
+          console.log(`BROKEN  ${r.slug}: at ${r.broken!.chain ? `chain ${r.broken!.chain} ` : ''}seq ${r.broken!.seq}: ${REASONS[r.broken!.reason]} (${r.entries} entries verified before it)`);
         }
       }
       if (!reports.length) console.log('no tenants');

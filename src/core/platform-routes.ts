@@ -72,6 +72,7 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
             label: LocalText,
             unit: Type.String({ description: 'e.g. `件` or `%`' }),
             value: Type.Number(),
+            breakdown: Type.Optional(Type.Array(Type.Object({ key: Type.String(), label: LocalText, value: Type.Number() }), { description: 'The figure split by a dimension of the module (e.g. per procedure)' })),
           })),
         }),
         ...errorResponses(400, 403),
@@ -85,8 +86,12 @@ export const platformRoutes: FastifyPluginAsyncTypebox<{ platform: Platform }> =
     const items = [];
     for (const m of platform.modules) {
       for (const k of m.kpis ?? []) {
-        const value = await platform.inTenant(tenantId, (tx) => k.compute(tx, { tenantId, from, to }));
-        items.push({ module: m.id, id: k.id, label: k.label, unit: k.unit, value });
+        const query = { tenantId, from, to };
+        const [value, breakdown] = await platform.inTenant(tenantId, async (tx) => [
+          await k.compute(tx, query),
+          k.breakdown ? await k.breakdown(tx, query) : undefined,
+        ] as const);
+        items.push({ module: m.id, id: k.id, label: k.label, unit: k.unit, value, ...(breakdown ? { breakdown } : {}) });
       }
     }
     return { from: req.query.from, to: req.query.to, items };

@@ -42,6 +42,8 @@ export interface AuditEntry {
 /** Writes to the append-only audit log, inside the caller's transaction so it commits with the change. */
 export interface AuditService {
   record(tx: Tx, entry: AuditEntry): Promise<void>;
+  /** Several entries of one tenant in one step (one lock, one insert): for batched writes. */
+  recordMany(tx: Tx, entries: AuditEntry[]): Promise<void>;
 }
 
 /** An email to send through the outbox. */
@@ -67,6 +69,8 @@ export interface PushMessage {
 /** Queues notifications in the durable outbox, inside the caller's transaction. */
 export interface NotifyService {
   email(tx: Tx, message: EmailMessage): Promise<string>;
+  /** Several emails with one statement (a batch of receipts); outbox ids in input order. */
+  emailMany(tx: Tx, messages: EmailMessage[]): Promise<string[]>;
   push(tx: Tx, message: PushMessage): Promise<string>;
   /** The installation's public VAPID key, for browsers subscribing to push. */
   vapidPublicKey(): string;
@@ -96,6 +100,8 @@ export interface FileService {
 /** Publishes domain events through the outbox; subscribers are modules' `events` handlers. */
 export interface EventService {
   publish(tx: Tx, tenantId: string, name: string, payload: Record<string, unknown>): Promise<void>;
+  /** Several events of one tenant with one statement. */
+  publishMany(tx: Tx, tenantId: string, events: { name: string; payload: Record<string, unknown> }[]): Promise<void>;
 }
 
 /** Everything the core offers modules: handed to route plugins, jobs and hooks. */

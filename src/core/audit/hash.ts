@@ -6,6 +6,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields of an audit entry that its hash covers, exactly as stored. */
 export interface HashedFields {
   tenantId: string;
+  /** Set only for chains other than 0, so entries written before chains existed keep their hashes. */
+  chain?: number;
   seq: number;
   at: string;
   actorKind: string;

@@ -2,6 +2,7 @@ import type { AuditRow } from './repo.ts';
 
 /** One audit entry as the admin API shows it. */
 export interface AuditItem {
+  chain: number;
   seq: number;
   at: string;
   actor: { kind: string; id: string | null };
@@ -16,6 +17,7 @@ export interface AuditItem {
 /** Shapes a stored row for the admin API, field by field. */
 export function presentAuditRow(r: AuditRow): AuditItem {
   return {
+    chain: Number(r.chain),
     seq: Number(r.seq),
     at: new Date(r.at).toISOString(),
     actor: { kind: r.actor_kind, id: r.actor_id },

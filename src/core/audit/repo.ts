@@ -20,6 +20,7 @@ export interface AuditFilters {
 
 /** An audit row as stored. */
 export interface AuditRow {
+  chain: number;
   seq: string | number;
   at: Date | string;
   actor_kind: string;
@@ -51,7 +52,7 @@ export async function searchAuditRows(tx: Tx, f: AuditFilters): Promise<{ total:
   }
   const where = sql.join(conds, sql` and `);
   const [{ total }] = await txRows<{ total: number }>(tx, sql`select count(*)::int as total from audit_log where ${where}`);
-  const rows = await txRows<AuditRow>(tx, sql`select seq, at, actor_kind, actor_id, action, target_type, target_id, personal_data, details, ip, hash
-    from audit_log where ${where} order by seq desc limit ${f.limit} offset ${f.offset}`);
+  const rows = await txRows<AuditRow>(tx, sql`select chain, seq, at, actor_kind, actor_id, action, target_type, target_id, personal_data, details, ip, hash
+    from audit_log where ${where} order by at desc, chain, seq desc limit ${f.limit} offset ${f.offset}`);
   return { total, rows };
 }

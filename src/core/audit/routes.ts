@@ -31,7 +31,8 @@ const Query = Type.Object({
 
 /** An entry as presentAuditRow shows it. */
 const AuditItem = Type.Object({
-  seq: Type.Integer({ description: 'Position in the tenant\'s hash chain' }),
+  chain: Type.Integer({ description: 'Which of the tenant\'s hash chains (AUDIT_CHAINS) holds the entry' }),
+  seq: Type.Integer({ description: 'Position in that hash chain' }),
   at: Instant(),
   actor: Type.Object({ kind: Type.String({ description: '`staff`, `citizen`, `system` or `anonymous`' }), id: Nullable(Type.String()) }),
   action: Type.String({ description: 'Dotted verb, e.g. `auth.login`, `core.role.update`' }),

@@ -4,7 +4,7 @@ import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 
 /** The one error shape every endpoint answers with. */
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; details?: unknown[] };
 }
 
 /** Builds the error body in the requester's language. */
@@ -12,10 +12,10 @@ export function errorBody(lang: Lang, code: string, key: MessageKey, params: Rec
   return { error: { code, message: t(lang, key, params), ...(field ? { field } : {}) } };
 }
 
-/** Field name of an AJV error: `/email` → `email`, `/children/0/name` → `children.0.name`, or the missing property. */
+/** Field name of an AJV error: `/email` → `email`, `/children/0/name` → `children.0.name`, or the missing or unexpected property. */
 function fieldOf(v: { instancePath?: string; params?: Record<string, unknown> }, context?: string): string {
   const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  const missing = v.params?.missingProperty as string | undefined;
+  const missing = (v.params?.missingProperty ?? v.params?.additionalProperty) as string | undefined;
   const name = [path, missing].filter(Boolean).join('.');
   return name || context || 'body';
 }
@@ -30,7 +30,9 @@ function databaseError(err: unknown): { code: string; column?: string; constrain
 
 function translate(err: FastifyError, lang: Lang, contentType = ''): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: errorBody(lang, err.code, err.messageKey, err.params, err.field) };
+    const body = errorBody(lang, err.code, err.messageKey, err.params, err.field);
+    if (err.details) body.error.details = err.details;
+    return { status: err.status, body };
   }
   if (err.validation && err.validation.length > 0) {
     const v = err.validation[0] as { instancePath?: string; params?: Record<string, unknown>; message?: string; keyword?: string };
@@ -61,7 +63,7 @@ function translate(err: FastifyError, lang: Lang, contentType = ''): { status: n
   }
   if (err instanceof SyntaxError) return { status: 400, body: errorBody(lang, 'invalid_json', 'error.invalid_json', {}, 'body') };
   const status = err.statusCode ?? 500;
-  if (status === 429) return { status, body: errorBody(lang, 'rate_limited', 'error.rate_limited', { after: '1 minute' }) };
+  if (status === 429) return { status, body: errorBody(lang, 'rate_limited', 'error.rate_limited', { minutes: 1 }) };
   if (status >= 400 && status < 500) return { status, body: { error: { code: err.code ?? 'bad_request', message: err.message } } };
   return { status: 500, body: errorBody(lang, 'internal', 'error.internal') };
 }

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
+    /** Further problems behind this one (e.g. every FieldError of a form), sent as `error.details`. */
+    readonly details?: unknown[],
   ) {
     super(`${code}: ${messageKey}`);
   }

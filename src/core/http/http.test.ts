@@ -115,7 +115,10 @@ describe('rate limits', () => {
       expect(codes).toEqual([200, 200, 200, 429]);
       const res = await y.app.inject({ url: '/api/tenants', headers: { 'accept-language': 'en' } });
       expect(res.json().error.code).toBe('rate_limited');
+      expect(res.json().error.message).toBe('Too many requests. Please try again in 1 min.');
       expect(res.headers['retry-after']).toBeTruthy();
+      const ja = await y.app.inject('/api/tenants');
+      expect(ja.json().error.message).toBe('アクセスが集中しています。1分ほどしてから、もう一度お試しください。');
     } finally {
       await y.close();
     }

@@ -77,7 +77,7 @@ describe('OpenAPI document of the core', () => {
     for (const { method, path, op } of ops) {
       for (const [status, r] of Object.entries(op.responses ?? {}).filter(([s]) => s.startsWith('4'))) {
         const schema = r.content?.['application/json']?.schema as { properties?: { error?: { properties?: Record<string, unknown>; required?: string[] } } } | undefined;
-        expect(Object.keys(schema?.properties?.error?.properties ?? {}).sort(), `${method} ${path} ${status}`).toEqual(['code', 'field', 'message']);
+        expect(Object.keys(schema?.properties?.error?.properties ?? {}).sort(), `${method} ${path} ${status}`).toEqual(['code', 'details', 'field', 'message']);
         expect(schema?.properties?.error?.required?.sort()).toEqual(['code', 'message']);
         seen++;
       }

@@ -34,6 +34,7 @@ export const ErrorResponse = Type.Object({
     code: Type.String({ description: 'Stable machine-readable code, e.g. `invalid`, `not_found`, `conflict`' }),
     message: Type.String({ description: 'Human-readable message in the requester\'s language (ja or en)' }),
     field: Type.Optional(Type.String({ description: 'The input field at fault, e.g. `email` or `children.0.name`' })),
+    details: Type.Optional(Type.Array(Type.Unknown(), { description: 'Every problem behind this one, e.g. each field error of a form `{path, code, message}`' })),
   }),
 }, { description: 'Error' });
 

@@ -73,7 +73,7 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
     ...(redis ? { redis } : {}),
     allowList: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics',
     errorResponseBuilder: (_req, ctx) => {
-      const err = new AppError(429, 'rate_limited', 'error.rate_limited', { after: ctx.after });
+      const err = new AppError(429, 'rate_limited', 'error.rate_limited', { minutes: Math.max(1, Math.ceil(ctx.ttl / 60_000)) });
       (err as unknown as { statusCode: number }).statusCode = 429;
       return err;
     },

@@ -38,6 +38,15 @@ export interface KpiDef {
   label: LocalText;
   unit: string;
   compute(tx: Tx, query: { tenantId: string; from: Date; to: Date }): Promise<number>;
+  /** The same figure split by a dimension the module owns (e.g. per procedure); values sum to `compute`'s where that makes sense. */
+  breakdown?(tx: Tx, query: { tenantId: string; from: Date; to: Date }): Promise<KpiPart[]>;
+}
+
+/** One part of a KPI's breakdown: a stable key (a record id) and its label. */
+export interface KpiPart {
+  key: string;
+  label: LocalText;
+  value: number;
 }
 
 /** A dataset the open-data catalog publishes and refreshes from the module's own records. */

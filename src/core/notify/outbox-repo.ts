@@ -30,6 +30,14 @@ export async function enqueue(tx: Tx, tenantId: string, channel: Channel, payloa
   return row.id;
 }
 
+/** Queues several messages with one statement (e.g. a batch of receipts); ids in input order. */
+export async function enqueueMany(tx: Tx, items: { tenantId: string; channel: Channel; payload: Record<string, unknown> }[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const values = sql.join(items.map((i) => sql`(${i.tenantId}::uuid, ${i.channel}, ${JSON.stringify(i.payload)}::jsonb)`), sql`, `);
+  const rows = await txRows<{ id: string }>(tx, sql`insert into outbox (tenant_id, channel, payload) values ${values} returning id`);
+  return rows.map((r) => r.id);
+}
+
 /**
  * Claims up to `limit` due messages for one worker. SKIP LOCKED lets concurrent workers pass over rows
  * another has locked, and the re-check of the WHERE clause under READ COMMITTED keeps a row claimed once.

@@ -1,6 +1,6 @@
 import type { EmailMessage, NotifyService, Platform, PushMessage } from '../platform.ts';
 import { invalid } from '../http/errors.ts';
-import { enqueue } from './outbox-repo.ts';
+import { enqueue, enqueueMany } from './outbox-repo.ts';
 import { loadVapidKeys } from './vapid.ts';
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
@@ -15,6 +15,10 @@ export async function createNotifyService(platform: Platform): Promise<NotifySer
       if (!EMAIL.test(message.to)) throw invalid('to', message.to);
       const { tenantId, ...payload } = message;
       return enqueue(tx, tenantId, 'email', payload);
+    },
+    async emailMany(tx, messages: EmailMessage[]) {
+      for (const m of messages) if (!EMAIL.test(m.to)) throw invalid('to', m.to);
+      return enqueueMany(tx, messages.map(({ tenantId, ...payload }) => ({ tenantId, channel: 'email' as const, payload })));
     },
     async push(tx, message: PushMessage) {
       if (!AUDIENCE.test(message.audience)) throw invalid('audience', message.audience);

@@ -21,10 +21,10 @@ function cookie(name: string): string {
 /** Fired on window for every API error, so the shell can react (e.g. 2FA enrolment required). */
 export const API_ERROR_EVENT = 'yakuba:api-error';
 
-/** Calls `/t/{slug}/api{path}` (or `/api{path}` without a slug) and returns the parsed JSON. */
-export async function apiRequest<T>(slug: string | null, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls `/t/{slug}/api{path}` (or `/api{path}` without a slug) and returns the parsed JSON; `extra` adds headers (e.g. Idempotency-Key). */
+export async function apiRequest<T>(slug: string | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
   const url = `${slug ? `/t/${encodeURIComponent(slug)}` : ''}/api${path}`;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extra, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken || decodeURIComponent(cookie('yakuba_csrf'));
   let res: Response;
@@ -55,7 +55,7 @@ function normaliseField(field: string | undefined): string | undefined {
 export function tenantApi(slug: string) {
   return {
     get: <T>(path: string) => apiRequest<T>(slug, 'GET', path),
-    post: <T>(path: string, body: unknown = {}) => apiRequest<T>(slug, 'POST', path, body),
+    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => apiRequest<T>(slug, 'POST', path, body, headers),
     put: <T>(path: string, body: unknown) => apiRequest<T>(slug, 'PUT', path, body),
     patch: <T>(path: string, body: unknown) => apiRequest<T>(slug, 'PATCH', path, body),
     del: <T>(path: string) => apiRequest<T>(slug, 'DELETE', path),

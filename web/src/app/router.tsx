@@ -1,15 +1,34 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 // A small router on the History API: the app has a few dozen flat routes, so a library would add
 // more weight than it saves. Links are real <a href> (open in new tab, keyboard, crawlers all work).
 
 const CHANGE = 'yakuba:navigate';
 
-/** Goes to a path inside the app without reloading the page. */
-export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+type NavigateOptions = { replace?: boolean; /** Skips a page's blocker (the page already asked). */ force?: boolean };
+let blocker: ((to: string, opts: NavigateOptions) => void) | null = null;
+
+/** Goes to a path inside the app without reloading the page (unless a page blocks it: see useBlocker). */
+export function navigate(to: string, opts: NavigateOptions = {}): void {
+  if (blocker && !opts.force) return blocker(to, opts);
   if (opts.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new Event(CHANGE));
+}
+
+/**
+ * While `when` holds (e.g. unsaved changes), in-app navigation does not leave: `onBlock(proceed)` is
+ * called instead, and `proceed()` leaves after all. Reloads and other sites are beforeunload's job.
+ */
+export function useBlocker(when: boolean, onBlock: (proceed: () => void) => void): void {
+  const latest = useRef(onBlock);
+  useEffect(() => { latest.current = onBlock; });
+  useEffect(() => {
+    if (!when) return;
+    const mine = (to: string, opts: NavigateOptions) => latest.current(() => navigate(to, { ...opts, force: true }));
+    blocker = mine;
+    return () => { if (blocker === mine) blocker = null; };
+  }, [when]);
 }
 
 /** The current location; re-renders on navigation and on back/forward. */

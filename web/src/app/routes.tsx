@@ -33,7 +33,7 @@ import { OutboxMessage } from '../core-pages/admin/OutboxMessage.tsx';
 import { OidcSettings } from '../core-pages/admin/OidcSettings.tsx';
 import { MunicipalitySettings } from '../core-pages/admin/MunicipalitySettings.tsx';
 
-interface RouteDef { path: string; component: ComponentType; permission?: string; public?: boolean }
+interface RouteDef { path: string; component: ComponentType; permission?: string | readonly string[]; public?: boolean }
 
 const citizenRoutes: RouteDef[] = [
   { path: '/', component: PortalHome },

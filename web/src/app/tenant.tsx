@@ -65,9 +65,10 @@ export function useTenant(): TenantContextValue {
   return ctx;
 }
 
-/** Whether the signed-in staff member holds a permission ('*' = tenant admin holds all). */
-export function hasPermission(me: Me | null, permission: string | undefined): boolean {
-  if (!permission) return true;
+/** Whether the signed-in staff member holds a permission, or any one of a list ('*' = tenant admin holds all). */
+export function hasPermission(me: Me | null, permission: string | readonly string[] | undefined): boolean {
+  if (!permission || permission.length === 0) return true;
   if (!me || me.kind !== 'staff') return false;
-  return me.isTenantAdmin || me.permissions.includes('*') || me.permissions.includes(permission);
+  const any = typeof permission === 'string' ? [permission] : permission;
+  return me.isTenantAdmin || me.permissions.includes('*') || any.some((p) => me.permissions.includes(p));
 }

@@ -30,7 +30,7 @@ export function Page({ title, site, lead, actions, children, narrow, hero, crumb
     <div className={narrow ? 'max-w-2xl' : ''}>
       {!hero && trail.length > 0 && (
         <nav aria-label={t('common.breadcrumbs')} className="mb-4">
-          <ol className="flex flex-wrap items-center gap-x-2 text-dns-16N-130">
+          <ol className="flex flex-wrap items-center gap-x-2 gap-y-2 text-dns-16N-130">
             {trail.map((c) => (
               <li key={c.href} className="flex items-center gap-2">
                 <Link href={c.href}>{c.label}</Link>

@@ -4,8 +4,8 @@ import type { ComponentType } from 'react';
 export interface ModulePage {
   path: string;
   component: ComponentType;
-  /** Staff pages: the permission the page needs (the console hides it otherwise). */
-  permission?: string;
+  /** Staff pages: the permission the page needs, or a list of which any one suffices (the console hides it otherwise). */
+  permission?: string | readonly string[];
 }
 
 /** An entry in the staff console's navigation. */
@@ -14,8 +14,8 @@ export interface ConsoleNavEntry {
   path: string;
   /** i18n key of the label. */
   labelKey: string;
-  /** Shown only to staff holding this permission ('*' holders see everything). */
-  permission: string;
+  /** Shown only to staff holding this permission, or any one of a list ('*' holders see everything). */
+  permission: string | readonly string[];
 }
 
 /** What a module's web folder registers: its citizen pages, staff pages and console navigation. */

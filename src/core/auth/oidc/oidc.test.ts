@@ -234,7 +234,7 @@ describe('citizen sign-in with the tenant\'s OIDC provider', () => {
     expect(none.status).toBe(404);
     expect(none.json.error).toMatchObject({ code: 'oidc_not_configured' });
     expect((await browser.json(api('matsusaka', '/citizen/oidc'))).json).toEqual({ enabled: false, label: null });
-    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+    for (const returnTo of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/t/matsusaka/account', '/t/tokushima/../matsusaka/account', '/admin']) {
       const res = await browser.json(api('tokushima', `/citizen/oidc/start?returnTo=${encodeURIComponent(returnTo)}`));
       expect(res.status).toBe(400);
       expect(res.json.error).toMatchObject({ field: 'returnTo' });

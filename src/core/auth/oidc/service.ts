@@ -27,7 +27,7 @@ export function callbackUrl(baseUrl: string, tenant: Tenant): string {
 /** The tenant's account page a sign-in returns to when none was asked for. */
 export const defaultReturnTo = (tenant: Tenant) => `/t/${encodeURIComponent(tenant.slug)}/account`;
 
-/** Accepts only a same-origin relative path (`/t/x/…`): never another host, scheme or protocol-relative URL. */
+/** Accepts only a relative path inside the tenant (`/t/{slug}/…`): never another host, scheme, protocol-relative URL or tenant. */
 export function safeReturnTo(raw: string | undefined, tenant: Tenant, baseUrl: string): string {
   if (raw === undefined || raw === '') return defaultReturnTo(tenant);
   const bad = () => invalid('returnTo', 'must be a path on this site');
@@ -36,6 +36,8 @@ export function safeReturnTo(raw: string | undefined, tenant: Tenant, baseUrl: s
   const base = new URL(baseUrl);
   const url = new URL(raw, base);
   if (url.origin !== base.origin) throw bad();
+  const home = `/t/${encodeURIComponent(tenant.slug)}`;
+  if (url.pathname !== home && !url.pathname.startsWith(`${home}/`)) throw bad();
   return `${url.pathname}${url.search}${url.hash}`;
 }
 

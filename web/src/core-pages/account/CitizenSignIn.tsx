@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n/index.tsx';
 import { useTenant } from '../../app/tenant.tsx';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
+import { safeNextPath } from '../../app/next-path.ts';
 import type { LocalText } from '../../app/i18n/index.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Form, useForm } from '../../components/form.tsx';
@@ -10,10 +11,11 @@ import { Button, buttonClass } from '../../components/Button.tsx';
 import { citizenLogin, oidcStartUrl, oidcStatus } from '../api/citizen.ts';
 import { required } from './validate.ts';
 
-/** Citizen sign-in: email and password, and the city's identity provider when one is configured. */
+/** Citizen sign-in: email and password, and the city's identity provider when one is configured; returns to `?next=` (inside the tenant only). */
 export function CitizenSignIn() {
   const { t, pick } = useI18n();
   const { api, to, slug, refreshMe } = useTenant();
+  const next = safeNextPath(useLocation().search.get('next'), slug);
   const [oidc, setOidc] = useState<{ enabled: boolean; label?: LocalText | null } | null>(null);
   useEffect(() => { void oidcStatus(api).then(setOidc); }, [api]);
   const form = useForm({ email: '', password: '' }, {
@@ -23,7 +25,7 @@ export function CitizenSignIn() {
     onSubmit: async (v) => {
       await citizenLogin(api, v);
       await refreshMe();
-      navigate(to('/account'));
+      navigate(next ?? to('/account'));
     },
   });
   return (
@@ -33,7 +35,7 @@ export function CitizenSignIn() {
           <h2 id="oidc-title" className="mb-2 text-std-20B-150">{t('account.oidc_title')}</h2>
           <p className="mb-4 text-std-16N-170">{t('account.oidc_body')}</p>
           {/* A full page load: the identity provider's pages are not part of this app. */}
-          <a href={oidcStartUrl(slug)} className={buttonClass('primary', 'lg')}>
+          <a href={oidcStartUrl(slug, next ?? undefined)} className={buttonClass('primary', 'lg')}>
             {oidc.label ? t('account.oidc_button', { name: pick(oidc.label) }) : t('account.oidc_button_default')}
           </a>
         </section>

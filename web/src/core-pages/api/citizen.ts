@@ -34,8 +34,8 @@ export async function oidcStatus(api: TenantApi): Promise<{ enabled: boolean; la
   return { enabled: false };
 }
 /** Where the OIDC sign-in starts (a full page load, not fetch). */
-export const oidcStartUrl = (slug: string) =>
-  `/t/${slug}/api/citizen/oidc/start?returnTo=${encodeURIComponent(`/t/${slug}/account`)}`;
+export const oidcStartUrl = (slug: string, returnTo = `/t/${slug}/account`) =>
+  `/t/${slug}/api/citizen/oidc/start?returnTo=${encodeURIComponent(returnTo)}`;
 /** POST /api/citizen/password-reset/request */
 export const citizenResetRequest = (api: TenantApi, email: string) => api.post<unknown>('/citizen/password-reset/request', { email });
 /** POST /api/citizen/password-reset/confirm */

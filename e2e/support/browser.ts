@@ -18,7 +18,7 @@ export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /** A fresh browser profile (cookies, storage) with a page; fails the test on page errors. */
-export async function newPage(browser: Browser, opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPage(browser: Browser, opts: { viewport?: { width: number; height: number }; locale?: string; serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: opts.viewport ?? DESKTOP,
     locale: opts.locale ?? 'ja-JP',
@@ -26,6 +26,8 @@ export async function newPage(browser: Browser, opts: { viewport?: { width: numb
     deviceScaleFactor: 1,
     isMobile: opts.viewport ? opts.viewport.width < 600 : false,
     hasTouch: opts.viewport ? opts.viewport.width < 600 : false,
+    // page.route() does not see requests a service worker makes; tests of offline use opt in.
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

@@ -26,4 +26,6 @@ export interface WebModule {
   nav?: ConsoleNavEntry[];
   /** Sections shown on the portal's home page under the service cards (e.g. the latest notices). Keep them short. */
   home?: ComponentType[];
+  /** Sections of the signed-in citizen's account page (their applications, bookings…); each renders nothing when empty. */
+  account?: ComponentType[];
 }

@@ -93,4 +93,11 @@ export const en: Catalogue = {
   'paging.next': 'Next',
   'paging.range': '{from}–{to} of {total}',
   ...enConsole,
+  'push.title': 'Notifications on this device',
+  'push.lead': 'Get reminders the day before a booking and news about your applications on this device as push notifications.',
+  'push.turn_on': 'Get notifications on this device',
+  'push.turn_off': 'Stop notifications on this device',
+  'push.unsupported': 'This browser cannot receive push notifications. Please use the email notices instead.',
+  'push.denied': 'Notifications are blocked. Allow notifications for this site in your browser settings, then try again.',
+  'push.failed': 'Could not turn on notifications. Please try again later.',
 };

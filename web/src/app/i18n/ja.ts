@@ -93,4 +93,11 @@ export const ja: Catalogue = {
   'paging.next': '次へ',
   'paging.range': '{total}件中 {from}〜{to}件',
   ...jaConsole,
+  'push.title': 'この端末への通知',
+  'push.lead': '予約の前日のお知らせや申請の状況を、この端末にプッシュ通知で届けます。',
+  'push.turn_on': 'この端末で通知を受け取る',
+  'push.turn_off': 'この端末の通知を止める',
+  'push.unsupported': 'このブラウザーはプッシュ通知に対応していません。メールでのお知らせをご利用ください。',
+  'push.denied': '通知が許可されていません。ブラウザーの設定でこのサイトの通知を許可してから、もう一度お試しください。',
+  'push.failed': '通知の登録ができませんでした。しばらくしてからもう一度お試しください。',
 };

@@ -7,6 +7,8 @@ import { Button, ButtonLink } from '../../components/Button.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { citizenLogout, citizenMe, type CitizenAccount } from '../api/citizen.ts';
 import { formatDate } from '../../app/format.ts';
+import { webModules } from '../../modules/index.ts';
+import { DeviceNotifications } from './DeviceNotifications.tsx';
 
 /** The signed-in citizen's account page; asks to sign in otherwise. */
 export function MyAccount() {
@@ -51,6 +53,8 @@ export function MyAccount() {
           </div>
         )}
       </dl>
+      {webModules.flatMap((m) => (m.account ?? []).map((Section, i) => <Section key={`${m.id}-${i}`} />))}
+      <DeviceNotifications />
       <Button variant="secondary" onClick={signOut}>{t('account.sign_out')}</Button>
     </Page>
   );

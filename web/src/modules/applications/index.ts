@@ -12,6 +12,7 @@ import { ProceduresAdmin } from './admin/ProceduresAdmin.tsx';
 import { ProcedureEdit } from './admin/ProcedureEdit.tsx';
 import { FormBuilder } from './admin/FormBuilder.tsx';
 import { CounterEntry } from './admin/CounterEntry.tsx';
+import { MyApplications } from './citizen/MyApplications.tsx';
 
 addMessages(citizenMessages);
 addMessages(adminMessages);
@@ -29,6 +30,7 @@ export const applications: WebModule = {
     { path: '/applications/:procedureId', component: ProcedurePage },
     { path: '/applications/:procedureId/apply', component: ApplyPage },
   ],
+  account: [MyApplications],
   admin: [
     { path: '/applications', component: InboxPage, permission: PROCESS },
     { path: '/applications/submissions/:id', component: SubmissionPage, permission: PROCESS },

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.ts';
 import { coreAdminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
+import { pwaRoutes } from './http/pwa.ts';
 import { citizenAuthRoutes } from './auth/citizen/plugin.ts';
 import { publicCache, sendCachedJson } from './http/public-cache.ts';
 import { contactOf, updateContact } from './tenancy/profile.ts';
@@ -33,6 +34,7 @@ export const coreRoutes: FastifyPluginAsync<CoreRouteOptions> = async (app, { pl
   await app.register(coreAdminRoutes, { prefix: '/admin/core', platform });
   await app.register(auditRoutes, { platform });
   await app.register(notifyRoutes, { platform });
+  await app.register(pwaRoutes, { platform });
   await app.register(citizenAuthRoutes, { platform, tenants });
   app.get('/tenants', {
     config: { permission: 'public', tenant: false },

@@ -115,14 +115,14 @@ export async function bookIn(tx: Tx, ctx: ServiceContext, input: BookInput, chan
     sex: input.sex ?? null, note: input.note ?? '', lang: input.lang === 'en' || input.lang === 'ja-easy' ? input.lang : 'ja', manage_token_hash: hashToken(token),
     idempotency_key: key, request_hash: key ? hash : null, provisional_until: null,
   };
-  // Mail and event first, the seat last: the slot row stays locked from the insert to the commit, so
+  // Mail, event and audit first, the seat last: the slot row stays locked from the insert to the commit, so
   // racers for the same slot wait for as little as possible (all of it commits or rolls back together).
   const { manage_token_hash: _h, ...shown } = values;
   const draft: repo.BookingRow = { ...shown, id: values.id!, reminded_at: null, checked_in_at: null, cancelled_at: null, created_at: now, updated_at: now };
   await sendBookingMail(tx, ctx.platform, ctx.tenant, r, draft, status, { token });
   await ctx.platform.events.publish(tx, ctx.tenant.id, 'reservations.booked', { id: draft.id, resourceId: r.row.id, startsAt: start.toISOString(), status });
+  await ctx.platform.audit.record(tx, { tenantId: ctx.tenant.id, actor: ctx.actor, action: 'reservations.booking.create', targetType: 'reservations_booking', targetId: draft.id, personalData: true, details: { channel, status } });
   const booking = await repo.insertBooking(tx, values);
-  await ctx.platform.audit.record(tx, { tenantId: ctx.tenant.id, actor: ctx.actor, action: 'reservations.booking.create', targetType: 'reservations_booking', targetId: booking.id, personalData: true, details: { channel, status } });
   return { created: true, booking, resource: r, token };
 }
 

@@ -3,54 +3,57 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/connection.ts';
 import type { Platform, Tenant } from '../../../core/platform.ts';
 import { hashToken } from '../../../core/auth/sessions.ts';
-import { draw } from '../engine/index.ts';
 import * as resources from '../resources/repo.ts';
 import * as bookings from '../bookings/repo.ts';
 import { newReference } from '../bookings/book.ts';
 import { sendBookingMail } from '../bookings/emails.ts';
 import { tenantsWith } from '../tenants.ts';
 import * as repo from './repo.ts';
+import { allocate, personKey, slotKey } from './allocate.ts';
 import { AppError, forbidden, notFound } from '../../../core/http/errors.ts';
 import { canManage } from '../policy.ts';
 import type { ServiceContext } from '../context.ts';
 
 /**
- * Draws a resource's lottery: for each slot, entries are shuffled with the stored seed (the same seed
- * and entries always give the same winners) and as many win as the slot has free seats; winners get a
+ * Draws a resource's lottery: slot by slot (earliest first), entries are shuffled with the stored seed
+ * (the same seed and entries always give the same winners) and as many win as the slot has free seats,
+ * skipping people who reached the resource's per-person limit (see allocate.ts); winners get a
  * confirmed booking, everyone an email. Afterwards the slots open first-come.
  */
 export async function drawResource(tx: Tx, platform: Platform, tenant: Tenant, resourceId: string, now: Date, seed = randomBytes(16).toString('hex')): Promise<{ won: number; lost: number }> {
   const r = (await resources.findFull(tx, resourceId, true))!;
   const entries = await repo.pendingEntries(tx, resourceId);
-  const bySlot = new Map<string, repo.EntryRow[]>();
+  const examOf = (e: repo.EntryRow) => r.examTypes.find((x) => x.id === e.exam_type_id);
+  const seats = new Map<string, number>();
+  const held = new Map<string, number>();
   for (const e of entries) {
-    const key = `${e.exam_key}|${e.starts_at.toISOString()}`;
-    bySlot.set(key, [...(bySlot.get(key) ?? []), e]);
+    const key = slotKey(e);
+    if (!seats.has(key)) seats.set(key, await bookings.freeSeats(tx, resourceId, e.exam_key, e.starts_at, examOf(e)?.capacity_per_slot ?? r.row.seats_per_slot));
+    const p = personKey(e);
+    if (r.row.limit_per_person > 0 && !held.has(p)) {
+      held.set(p, await bookings.upcomingCount(tx, { citizenId: e.citizen_id, nameKey: e.name_key, birthDate: e.birth_date }, resourceId, now));
+    }
   }
+  const result = allocate(entries, seed, r.row.limit_per_person, (key) => seats.get(key) ?? 0, (e) => held.get(personKey(e)) ?? 0);
   let won = 0;
   let lost = 0;
-  for (const [key, list] of bySlot) {
-    const first = list[0]!;
-    const exam = r.examTypes.find((x) => x.id === first.exam_type_id);
-    const free = await bookings.freeSeats(tx, resourceId, first.exam_key, first.starts_at, exam?.capacity_per_slot ?? r.row.seats_per_slot);
-    const result = draw(list, free, `${seed}|${key}`);
-    for (const e of result.won) {
-      const token = randomBytes(24).toString('base64url');
-      const b = await bookings.insertBooking(tx, {
-        tenant_id: tenant.id, reference: newReference(), resource_id: resourceId, exam_type_id: e.exam_type_id, exam_key: e.exam_key, exam_code: exam?.code ?? null,
-        starts_at: e.starts_at, ends_at: new Date(e.starts_at.getTime() + r.row.slot_minutes * 60_000), status: 'confirmed', channel: 'online',
-        citizen_id: e.citizen_id, staff_id: null, contact_name: e.contact_name, contact_kana: '', name_key: e.name_key, email: e.email, phone: e.phone,
-        birth_date: e.birth_date, sex: e.sex, note: '', lang: e.lang, manage_token_hash: hashToken(token), idempotency_key: null, request_hash: null, provisional_until: null,
-      });
-      await repo.setResult(tx, e.id, 'won', b.id);
-      await sendBookingMail(tx, platform, tenant, r, b, 'lottery_won', { token });
-      won++;
-    }
-    for (const e of result.lost) {
-      await repo.setResult(tx, e.id, 'lost', null);
-      await sendBookingMail(tx, platform, tenant, r, asMailBooking(e, r.row.slot_minutes), 'lottery_lost');
-      lost++;
-    }
+  for (const e of result.won) {
+    const exam = examOf(e);
+    const token = randomBytes(24).toString('base64url');
+    const b = await bookings.insertBooking(tx, {
+      tenant_id: tenant.id, reference: newReference(), resource_id: resourceId, exam_type_id: e.exam_type_id, exam_key: e.exam_key, exam_code: exam?.code ?? null,
+      starts_at: e.starts_at, ends_at: new Date(e.starts_at.getTime() + r.row.slot_minutes * 60_000), status: 'confirmed', channel: 'online',
+      citizen_id: e.citizen_id, staff_id: null, contact_name: e.contact_name, contact_kana: '', name_key: e.name_key, email: e.email, phone: e.phone,
+      birth_date: e.birth_date, sex: e.sex, note: '', lang: e.lang, manage_token_hash: hashToken(token), idempotency_key: null, request_hash: null, provisional_until: null,
+    });
+    await repo.setResult(tx, e.id, 'won', b.id);
+    await sendBookingMail(tx, platform, tenant, r, b, 'lottery_won', { token });
+    won++;
+  }
+  for (const e of result.lost) {
+    await repo.setResult(tx, e.id, 'lost', null);
+    await sendBookingMail(tx, platform, tenant, r, asMailBooking(e, r.row.slot_minutes), 'lottery_lost');
+    lost++;
   }
   await repo.markDrawn(tx, resourceId, seed, now);
   await platform.audit.record(tx, { tenantId: tenant.id, actor: { kind: 'system', id: null }, action: 'reservations.lottery.draw', targetType: 'reservations_resource', targetId: resourceId, details: { seed, won, lost } });

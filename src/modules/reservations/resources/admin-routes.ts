@@ -4,7 +4,7 @@ import type { ModuleRouteOptions } from '../../../core/modules/manifest.ts';
 import { errorResponses } from '../../../core/http/schemas.ts';
 import { MANAGE } from '../policy.ts';
 import { contextOf } from '../routes.ts';
-import { AdminResource, ResourceInput } from './schema.ts';
+import { AdminResource, ResourceInput, SavedResource } from './schema.ts';
 import { presentAdminResource } from './presenter.ts';
 import * as service from './service.ts';
 
@@ -22,8 +22,11 @@ export const resourceAdminRoutes: FastifyPluginAsyncTypebox<ModuleRouteOptions> 
   app.get('/resources/:id', { config: { permission: 'staff' }, schema: { tags, summary: 'One resource with its rules', params: IdParams, response: { 200: AdminResource, ...errorResponses(404) } } },
     async (req) => presentAdminResource(await service.getForStaff(contextOf(platform, req), req.params.id)));
 
-  app.put('/resources/:id', { config: { permission: MANAGE }, schema: { tags, summary: 'Replace a resource\'s rules (409 when a capacity falls below seats booked)', params: IdParams, body: ResourceInput, response: { 200: AdminResource, ...errorResponses(400, 403, 404, 409) } } },
-    async (req) => presentAdminResource(await service.replaceResource(contextOf(platform, req), req.params.id, req.body)));
+  app.put('/resources/:id', { config: { permission: MANAGE }, schema: { tags, summary: 'Replace a resource\'s rules (409 when a capacity falls below seats booked)', params: IdParams, body: ResourceInput, response: { 200: SavedResource, ...errorResponses(400, 403, 404, 409) } } },
+    async (req) => {
+      const saved = await service.replaceResourceWithWarnings(contextOf(platform, req), req.params.id, req.body);
+      return { ...presentAdminResource(saved.resource), ...(saved.bookingsOnClosedDays.length ? { warnings: { bookingsOnClosedDays: saved.bookingsOnClosedDays } } : {}) };
+    });
 
   app.delete('/resources/:id', { config: { permission: MANAGE }, schema: { tags, summary: 'Delete a resource without bookings', params: IdParams, response: errorResponses(403, 404, 409) } },
     async (req, reply) => { await service.deleteResource(contextOf(platform, req), req.params.id); return reply.status(204).send(); });

@@ -168,3 +168,10 @@ export async function findByFeedHash(tx: Tx, hash: string): Promise<ResourceRow 
   const [row] = await txRows<ResourceRow>(tx, sql`select ${cols} from reservations_resources where feed_token_hash = ${hash}`);
   return row && dates(row);
 }
+
+/** Upcoming seat-holding bookings of a resource per JST day (for warning staff about newly closed days). */
+export async function liveBookingsPerDay(tx: Tx, resourceId: string, now: Date): Promise<{ day: string; n: number }[]> {
+  return txRows<{ day: string; n: number }>(tx, sql`select ((starts_at + interval '9 hours') at time zone 'UTC')::date::text as day, count(*)::int as n
+    from reservations_bookings where resource_id = ${resourceId} and status in ('provisional', 'confirmed') and starts_at > ${now.toISOString()}::timestamptz
+    group by 1 order by 1`);
+}

@@ -76,3 +76,9 @@ export const AdminResource = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+/** The PUT answer: the resource, plus days the new rules close that still hold live bookings (staff must call or cancel). */
+export const SavedResource = Type.Object({
+  ...AdminResource.properties,
+  warnings: Type.Optional(Type.Object({ bookingsOnClosedDays: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })) })),
+});

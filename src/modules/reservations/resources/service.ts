@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context.ts';
 import { isOverbooked } from '../db-errors.ts';
 import * as repo from './repo.ts';
 import type { ResourceInput } from './schema.ts';
+import { bookingsOnClosedDays, type ClosedDayWarning } from './closed-days.ts';
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -82,6 +83,13 @@ export async function createResource(ctx: ServiceContext, input: ResourceInput):
 export async function replaceResource(ctx: ServiceContext, id: string, input: ResourceInput): Promise<repo.ResourceFull> {
   assertManage(ctx);
   return write(ctx, id, input);
+}
+
+/** Replaces a resource's rules and lists the days the new rules close that still hold live bookings. */
+export async function replaceResourceWithWarnings(ctx: ServiceContext, id: string, input: ResourceInput): Promise<{ resource: repo.ResourceFull; bookingsOnClosedDays: ClosedDayWarning[] }> {
+  const resource = await replaceResource(ctx, id, input);
+  const perDay = await ctx.platform.inTenant(ctx.tenant.id, (tx) => repo.liveBookingsPerDay(tx, id, ctx.now ?? new Date()));
+  return { resource, bookingsOnClosedDays: bookingsOnClosedDays(input, perDay) };
 }
 
 /** Every resource of the tenant for the console. */

@@ -32,6 +32,8 @@ export interface AdminResource extends ResourceInput {
   id: string; staffOnly: boolean; examTypes: (ExamTypeInput & { id: string })[];
   lotteryDrawnAt: string | null; feedEnabled: boolean; createdAt: string; updatedAt: string;
 }
+/** The PUT answer: days the new rules close that still hold live bookings. */
+export interface SavedResource extends AdminResource { warnings?: { bookingsOnClosedDays: { date: string; count: number }[] } }
 /** A booking on the roster, with contact details. */
 export interface RosterBooking {
   id: string; reference: string; status: string; channel: string; examTypeId: string | null; examName: string | null;
@@ -54,13 +56,16 @@ export const resources = {
   list: async (api: TenantApi) => (await api.get<{ items: AdminResource[] }>(`${base}/resources`)).items,
   get: (api: TenantApi, id: string) => api.get<AdminResource>(`${base}/resources/${enc(id)}`),
   create: (api: TenantApi, body: ResourceInput) => api.post<AdminResource>(`${base}/resources`, body),
-  update: (api: TenantApi, id: string, body: ResourceInput) => api.put<AdminResource>(`${base}/resources/${enc(id)}`, body),
+  update: (api: TenantApi, id: string, body: ResourceInput) => api.put<SavedResource>(`${base}/resources/${enc(id)}`, body),
+  draw: (api: TenantApi, id: string) => api.post<{ won: number; lost: number }>(`${base}/resources/${enc(id)}/lottery/draw`, {}),
   remove: (api: TenantApi, id: string) => api.del<void>(`${base}/resources/${enc(id)}`),
   feed: (api: TenantApi, id: string, enabled: boolean) => api.post<{ url: string | null }>(`${base}/resources/${enc(id)}/feed`, { enabled }),
 };
 
 /** The roster and the counter's actions. */
 export const bookings = {
+  venueRoster: async (api: TenantApi, venue: string, date: string) =>
+    (await api.get<{ items: (RosterBooking & { resourceId: string; resourceName: string })[] }>(`${base}/roster${query({ date, venue })}`)).items,
   roster: async (api: TenantApi, resourceId: string, date: string) =>
     (await api.get<{ items: RosterBooking[] }>(`${base}/resources/${enc(resourceId)}/roster${query({ date })}`)).items,
   act: (api: TenantApi, id: string, action: BookingAction) => api.post<RosterBooking>(`${base}/bookings/${enc(id)}/${action}`),

@@ -8,6 +8,7 @@ import { messages as adminMessages } from './messages-admin.ts';
 import { ResourcesAdmin } from './admin/ResourcesAdmin.tsx';
 import { ResourceEdit } from './admin/ResourceEdit.tsx';
 import { RosterPage } from './admin/RosterPage.tsx';
+import { VenueRosterPage } from './admin/VenueRosterPage.tsx';
 
 addMessages(messages);
 addMessages(adminMessages);
@@ -25,6 +26,7 @@ export const reservations: WebModule = {
   ],
   admin: [
     { path: '/reservations', component: ResourcesAdmin, permission: STAFF },
+    { path: '/reservations/roster', component: VenueRosterPage, permission: STAFF },
     { path: '/reservations/:resourceId/roster', component: RosterPage, permission: STAFF },
     { path: '/reservations/:id', component: ResourceEdit, permission: 'reservations.manage' },
   ],

@@ -14,6 +14,8 @@ import { ConfirmDeleteDialog, useConfirmDelete } from '../../../components/Confi
 import { KINDS, listDepartments, resources } from '../admin-api.ts';
 import { check, initialValues, NUMBER_FIELDS, toInput, toValues, WEEKDAYS, type Values } from './rules.ts';
 import { ExamTypesEditor } from './ExamTypesEditor.tsx';
+import { ClosedDayWarnings } from './ClosedDayWarnings.tsx';
+import { DrawButton } from './DrawButton.tsx';
 
 const box = 'mb-8 rounded-8 border border-solid-gray-420 p-4 md:p-6';
 const legend = 'px-2 text-std-18B-160';
@@ -26,6 +28,7 @@ export function ResourceEdit() {
   const { search } = useLocation();
   const isNew = id === 'new';
   const [saved, setSaved] = useState(search.get('created') === '1');
+  const [closedDays, setClosedDays] = useState<{ date: string; count: number }[]>([]);
   const departments = useLoad(() => listDepartments(api), [api]);
   const resource = useLoad(() => (isNew ? Promise.resolve(null) : resources.get(api, id)), [api, id]);
   const numberLabels = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, t(`reservations.admin.${{ slotMinutes: 'slot_minutes', bufferBefore: 'buffer_before', bufferAfter: 'buffer_after', seatsPerSlot: 'seats', opensDaysAhead: 'opens_days', closesHoursBefore: 'closes_hours', limitPerPerson: 'limit' }[f]}`)]));
@@ -45,7 +48,8 @@ export function ResourceEdit() {
         const created = await resources.create(api, toInput(v));
         navigate(to(`/admin/reservations/${created.id}?created=1`), { replace: true });
       } else {
-        await resources.update(api, id, toInput(v));
+        const updated = await resources.update(api, id, toInput(v));
+        setClosedDays(updated.warnings?.bookingsOnClosedDays ?? []);
         resource.reload();
         setSaved(true);
       }
@@ -56,6 +60,9 @@ export function ResourceEdit() {
   }, [resource.data]); // deps: only when these change, not on every render
   const del = useConfirmDelete(async () => { await resources.remove(api, id); navigate(to('/admin/reservations')); }, (message) => form.fail({}, message));
   const v = form.values;
+  const r = resource.data;
+  // Only a saved lottery whose entry period ended and was not drawn yet; the server re-checks (409 lottery_not_due).
+  const lotteryDue = !isNew && !!r?.lottery && !r.lotteryDrawnAt && new Date(r.lottery.entriesUntil) <= new Date();
   const staffKind = v.kind === 'meeting_room' || v.kind === 'vehicle';
   const deptOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: lang === 'en' ? d.nameEn || d.nameJa : d.nameJa }));
   const num = (f: (typeof NUMBER_FIELDS)[number], hint?: string) => <TextField {...form.bind(f)} required inputMode="numeric" className="md:w-72" hint={hint} />;
@@ -64,6 +71,7 @@ export function ResourceEdit() {
       actions={isNew ? undefined : <ButtonLink href={to(`/admin/reservations/${id}/roster`)} variant="secondary">{t('reservations.admin.roster')}</ButtonLink>}>
       {resource.error && <Notice kind="error" live>{resource.error.message || t('error.generic')}</Notice>}
       {saved && <Notice kind="success" live>{t('reservations.admin.saved')}</Notice>}
+      {!isNew && <ClosedDayWarnings resourceId={id} days={closedDays} />}
       <Form form={form} className="max-w-4xl" label={isNew ? t('reservations.admin.new') : t('reservations.admin.edit')}>
         <fieldset className={box}>
           <legend className={legend}>{t('reservations.admin.basics')}</legend>
@@ -106,6 +114,7 @@ export function ResourceEdit() {
             <TextField {...form.bind('lotteryEntriesUntil')} type="datetime-local" required className="mt-4 md:w-72" />
             <TextField {...form.bind('lotterySlotsUntil')} type="date" required className="md:w-72" />
           </>}
+          {lotteryDue && <DrawButton resourceId={id} onDrawn={resource.reload} />}
         </fieldset>
         <EditActions busy={form.submitting} cancelHref={to('/admin/reservations')} onDelete={isNew ? undefined : del.ask} />
       </Form>

@@ -24,7 +24,10 @@ export function ResourcesAdmin() {
     return { list, departments };
   }, [api]);
   return (
-    <Page title={t('reservations.admin.title')} actions={manage ? <ButtonLink href={to('/admin/reservations/new')}>{t('reservations.admin.new')}</ButtonLink> : undefined}>
+    <Page title={t('reservations.admin.title')} actions={<>
+      <ButtonLink href={to('/admin/reservations/roster')} variant="secondary">{t('reservations.admin.venue_roster')}</ButtonLink>
+      {manage && <ButtonLink href={to('/admin/reservations/new')}>{t('reservations.admin.new')}</ButtonLink>}
+    </>}>
       <Loaded load={load}>
         {({ list, departments }) => {
           const dept = (id: string | null | undefined) => {

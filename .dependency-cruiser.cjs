@@ -5,7 +5,8 @@
  * src/core/ja; the web may import only those, and they import nothing else (no Node built-ins).
  */
 const SHARED_CORE = '^src/core/ja/(wareki|dates|kana|normalize)\\.ts$';
-const SHARED_NPM = '^node_modules/(@types/)?json-logic-js/';
+// wanakana: romaji → kana for the garbage dictionary search (pure, no Node built-ins).
+const SHARED_NPM = '^node_modules/((@types/)?json-logic-js|wanakana)/';
 
 module.exports = {
   forbidden: [
@@ -39,7 +40,7 @@ module.exports = {
     },
     {
       name: 'engine-imports-only-shared',
-      comment: 'An engine imports its own files, the pure core/ja files and json-logic-js, nothing else (ADR 002).',
+      comment: 'An engine imports its own files, the pure core/ja files, json-logic-js and wanakana, nothing else (ADR 002).',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/engine/' },
       to: { dependencyTypesNot: ['core'], pathNot: ['^src/modules/$1/engine/', SHARED_CORE, SHARED_NPM] },

@@ -7,4 +7,5 @@ export { vernalEquinoxDay, autumnalEquinoxDay } from './holiday-rules.ts';
 export { isValidLgCode, lgCodeCheckDigit } from './lgcode.ts';
 export { toCsv, encodeCsv, toCp932Safe, contentDisposition, csvContentType, CP932_REPLACEMENT, type CsvColumn, type CsvEncoding } from './csv.ts';
 export { sendCsv } from './csv-reply.ts';
+export { decodeText, type TextEncodingName } from './text-decode.ts';
 export { toJstDateString, jstDayStart, fiscalYear, fiscalYearRange, addDays, dayOfWeek, parseIsoDate, isValidYmd } from './dates.ts';

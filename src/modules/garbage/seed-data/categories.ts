@@ -1,0 +1,122 @@
+// Seed 分別区分 for a typical Japanese city. Plausible municipal guidance, not any real city's official rules.
+import type { Category } from '../engine/types.ts';
+
+export const SEED_CATEGORIES: Category[] = [
+  {
+    id: 'cat-burnable', code: 'burnable', color: '#d9480f', icon: 'burnable', sortOrder: 1,
+    name: { ja: '燃やせるごみ', 'ja-easy': 'もやせる ごみ', en: 'Burnable waste', 'zh-Hans': '可燃垃圾', ko: '타는 쓰레기', vi: 'Rác cháy được', pt: 'Lixo queimável', ne: 'जल्ने फोहोर' },
+    howTo: {
+      ja: '指定袋に入れ、収集日の朝8時30分までに集積所へ出してください。生ごみは水をよく切ってください。',
+      'ja-easy': 'きまった ふくろに いれて、あつめる ひの あさ 8じ30ぷん までに だして ください。なまごみは みずを よく きって ください。',
+      en: 'Put it in a designated bag and take it to your collection point by 8:30 a.m. on collection day. Drain food waste well.',
+      'zh-Hans': '请装入指定垃圾袋，于收集日早上8点30分前放到收集点。厨余垃圾请充分沥干水分。',
+      ko: '지정 봉투에 넣어 수거일 아침 8시 30분까지 수거 장소에 내놓아 주세요. 음식물 쓰레기는 물기를 잘 빼 주세요.',
+      vi: 'Cho vào túi chỉ định và mang ra điểm thu gom trước 8 giờ 30 sáng ngày thu gom. Rác nhà bếp hãy để ráo nước.',
+      pt: 'Coloque em saco designado e leve ao ponto de coleta até as 8h30 do dia de coleta. Escorra bem o lixo de cozinha.',
+    },
+  },
+  {
+    id: 'cat-nonburnable', code: 'nonburnable', color: '#495057', icon: 'nonburnable', sortOrder: 2,
+    name: { ja: '燃やせないごみ', 'ja-easy': 'もやせない ごみ', en: 'Non-burnable waste', 'zh-Hans': '不可燃垃圾', ko: '타지 않는 쓰레기', vi: 'Rác không cháy được', pt: 'Lixo não queimável', ne: 'नजल्ने फोहोर' },
+    howTo: {
+      ja: '透明または半透明の袋に入れて出してください。刃物や割れ物は紙に包み「キケン」と書いてください。',
+      'ja-easy': 'なかが みえる ふくろに いれて ください。はものや われた ものは かみで つつんで「キケン」と かいて ください。',
+      en: 'Use a clear or semi-clear bag. Wrap blades and broken glass in paper and write "キケン" (danger) on it.',
+      'zh-Hans': '请装入透明或半透明袋子。刀具和碎玻璃请用纸包好并写上"キケン"（危险）。',
+      ko: '투명 또는 반투명 봉투에 넣어 주세요. 칼이나 깨진 물건은 종이로 싸서 "キケン"(위험)이라고 써 주세요.',
+      vi: 'Cho vào túi trong hoặc bán trong. Dao và đồ vỡ hãy gói bằng giấy và ghi "キケン" (nguy hiểm).',
+      pt: 'Use saco transparente ou semitransparente. Embrulhe lâminas e vidro quebrado em papel e escreva "キケン" (perigo).',
+    },
+  },
+  {
+    id: 'cat-cans', code: 'cans', color: '#1971c2', icon: 'can', sortOrder: 3,
+    name: { ja: '缶', 'ja-easy': 'かん', en: 'Cans', 'zh-Hans': '罐类', ko: '캔', vi: 'Lon', pt: 'Latas', ne: 'क्यान' },
+    howTo: {
+      ja: '中をすすいで、収集かごに入れてください。袋には入れないでください。',
+      'ja-easy': 'なかを みずで あらって、かごに いれて ください。ふくろには いれないで ください。',
+      en: 'Rinse them and put them in the collection basket, not in a bag.',
+      'zh-Hans': '请冲洗干净后放入回收筐，不要装袋。',
+      ko: '안을 헹군 뒤 수거 바구니에 넣어 주세요. 봉투에 넣지 마세요.',
+      vi: 'Tráng sạch bên trong rồi bỏ vào giỏ thu gom, không cho vào túi.',
+      pt: 'Enxágue e coloque no cesto de coleta, sem saco.',
+    },
+  },
+  {
+    id: 'cat-bottles', code: 'bottles', color: '#2f9e44', icon: 'bottle', sortOrder: 4,
+    name: { ja: 'びん', 'ja-easy': 'びん', en: 'Glass bottles', 'zh-Hans': '玻璃瓶', ko: '유리병', vi: 'Chai thủy tinh', pt: 'Garrafas de vidro', ne: 'सिसाका बोतल' },
+    howTo: {
+      ja: 'キャップを外し、中をすすいで、色別のコンテナに入れてください。',
+      'ja-easy': 'ふたを とって、なかを あらって、いろごとの はこに いれて ください。',
+      en: 'Remove the caps, rinse, and put them in the container for their colour.',
+      'zh-Hans': '请取下瓶盖，冲洗干净，按颜色放入对应的回收箱。',
+      ko: '뚜껑을 빼고 헹군 뒤 색깔별 컨테이너에 넣어 주세요.',
+      vi: 'Tháo nắp, tráng sạch và bỏ vào thùng theo màu.',
+      pt: 'Retire as tampas, enxágue e coloque no recipiente da cor correspondente.',
+    },
+  },
+  {
+    id: 'cat-pet', code: 'pet', color: '#0c8599', icon: 'pet', sortOrder: 5,
+    name: { ja: 'ペットボトル', 'ja-easy': 'ペットボトル', en: 'PET bottles', 'zh-Hans': '塑料瓶（PET瓶）', ko: '페트병', vi: 'Chai nhựa PET', pt: 'Garrafas PET', ne: 'प्लास्टिकका बोतल (PET)' },
+    howTo: {
+      ja: 'キャップとラベルを外し、中をすすいでつぶしてから出してください。キャップとラベルはプラスチック製容器包装へ。',
+      'ja-easy': 'ふたと ラベルを とって、なかを あらって、つぶして ください。ふたと ラベルは プラスチックの ひに だします。',
+      en: 'Remove the cap and label, rinse and crush the bottle. Caps and labels go to plastic packaging.',
+      'zh-Hans': '请取下瓶盖和标签，冲洗后压扁。瓶盖和标签属于塑料容器包装。',
+      ko: '뚜껑과 라벨을 떼고 헹군 뒤 찌그러뜨려 내놓아 주세요. 뚜껑과 라벨은 플라스틱 용기포장으로.',
+      vi: 'Tháo nắp và nhãn, tráng sạch rồi bóp dẹp. Nắp và nhãn bỏ vào rác bao bì nhựa.',
+      pt: 'Retire a tampa e o rótulo, enxágue e amasse. Tampas e rótulos vão para embalagens plásticas.',
+    },
+  },
+  {
+    id: 'cat-plastic', code: 'plastic', color: '#e67700', icon: 'plastic', sortOrder: 6,
+    name: { ja: 'プラスチック製容器包装', 'ja-easy': 'プラスチックの いれもの', en: 'Plastic packaging', 'zh-Hans': '塑料容器包装', ko: '플라스틱 용기·포장', vi: 'Bao bì nhựa', pt: 'Embalagens plásticas', ne: 'प्लास्टिकका भाँडा र प्याकेजिङ' },
+    howTo: {
+      ja: '「プラ」マークのあるものが対象です。汚れを軽く洗い、透明の袋に入れて出してください。汚れが落ちないものは燃やせるごみへ。',
+      'ja-easy': '「プラ」の マークが ある ものです。かるく あらって、なかが みえる ふくろに いれて ください。よごれが とれない ものは もやせる ごみです。',
+      en: 'Items with the "プラ" mark. Rinse lightly and use a clear bag. If the dirt will not come off, put it out as burnable waste.',
+      'zh-Hans': '对象为带有"プラ"标志的物品。请稍加清洗后装入透明袋。洗不干净的请作为可燃垃圾。',
+      ko: '"プラ" 마크가 있는 것이 대상입니다. 가볍게 씻어 투명 봉투에 넣어 주세요. 더러움이 지워지지 않으면 타는 쓰레기로.',
+      vi: 'Những thứ có ký hiệu "プラ". Rửa sơ rồi cho vào túi trong. Nếu không sạch được thì bỏ vào rác cháy được.',
+      pt: 'Itens com o símbolo "プラ". Lave levemente e use saco transparente. Se a sujeira não sair, descarte como lixo queimável.',
+    },
+  },
+  {
+    id: 'cat-paper', code: 'paper', color: '#846358', icon: 'paper', sortOrder: 7,
+    name: { ja: '古紙・古布', 'ja-easy': 'ふるい かみと ぬの', en: 'Paper and cloth', 'zh-Hans': '旧纸・旧布', ko: '폐지·헌 옷감', vi: 'Giấy và vải cũ', pt: 'Papel e tecidos', ne: 'पुरानो कागज र कपडा' },
+    howTo: {
+      ja: '種類ごとにひもで十字にしばって出してください。雨の日は次の収集日に出してください。',
+      'ja-easy': 'しゅるいごとに ひもで しばって ください。あめの ひは つぎの あつめる ひに だして ください。',
+      en: 'Tie each kind in a cross with string. On rainy days, wait for the next collection day.',
+      'zh-Hans': '请按种类用绳子十字捆好。下雨天请在下一个收集日再拿出。',
+      ko: '종류별로 끈으로 십자로 묶어 주세요. 비 오는 날에는 다음 수거일에 내놓아 주세요.',
+      vi: 'Buộc chữ thập bằng dây theo từng loại. Ngày mưa hãy đợi đến ngày thu gom sau.',
+      pt: 'Amarre cada tipo em cruz com barbante. Em dias de chuva, espere a próxima coleta.',
+    },
+  },
+  {
+    id: 'cat-bulky', code: 'bulky', color: '#5f3dc4', icon: 'bulky', sortOrder: 8,
+    name: { ja: '粗大ごみ', 'ja-easy': 'おおきい ごみ', en: 'Bulky waste', 'zh-Hans': '大件垃圾', ko: '대형 쓰레기', vi: 'Rác cỡ lớn', pt: 'Lixo volumoso', ne: 'ठूला फोहोर' },
+    howTo: {
+      ja: '事前に申し込み、手数料分の処理券を貼って、指定日に出してください。',
+      'ja-easy': 'さきに もうしこんで、おかねを はらった シールを はって、きまった ひに だして ください。',
+      en: 'Book in advance, attach a fee sticker for the fee, and put it out on the given day.',
+      'zh-Hans': '请提前申请，贴上相应金额的处理券，在指定日期拿出。',
+      ko: '사전에 신청하고 수수료만큼의 처리권을 붙여 지정일에 내놓아 주세요.',
+      vi: 'Đăng ký trước, dán phiếu lệ phí và mang ra vào ngày được chỉ định.',
+      pt: 'Agende com antecedência, cole o selo da taxa e coloque no dia indicado.',
+    },
+  },
+  {
+    id: 'cat-hazardous', code: 'hazardous', color: '#c92a2a', icon: 'hazard', sortOrder: 9,
+    name: { ja: '有害ごみ', 'ja-easy': 'あぶない ごみ', en: 'Hazardous waste', 'zh-Hans': '有害垃圾', ko: '유해 쓰레기', vi: 'Rác nguy hại', pt: 'Lixo perigoso', ne: 'हानिकारक फोहोर' },
+    howTo: {
+      ja: '他のごみと分けて、透明の袋に入れて出してください。スプレー缶やライターは中身を使い切ってください。',
+      'ja-easy': 'ほかの ごみと わけて、なかが みえる ふくろに いれて ください。スプレーかんや ライターは なかみを ぜんぶ つかって ください。',
+      en: 'Keep it apart from other waste in a clear bag. Use up spray cans and lighters completely.',
+      'zh-Hans': '请与其他垃圾分开，装入透明袋。喷雾罐和打火机请用完内容物。',
+      ko: '다른 쓰레기와 분리해 투명 봉투에 넣어 주세요. 스프레이 캔과 라이터는 내용물을 다 써 주세요.',
+      vi: 'Tách riêng với rác khác, cho vào túi trong. Bình xịt và bật lửa phải dùng hết.',
+      pt: 'Separe do restante em saco transparente. Esvazie totalmente latas de spray e isqueiros.',
+    },
+  },
+];

@@ -4,7 +4,7 @@
  * Code shared by browser and server (docs/adr/002): a module's engine/ and the pure files of
  * src/core/ja; the web may import only those, and they import nothing else (no Node built-ins).
  */
-const SHARED_CORE = '^src/core/ja/(wareki|dates|kana|normalize)\\.ts$';
+const SHARED_CORE = '^src/core/ja/(wareki|dates|kana|normalize|date-input)\\.ts$';
 // wanakana: romaji → kana for the garbage dictionary search (pure, no Node built-ins).
 const SHARED_NPM = '^node_modules/((@types/)?json-logic-js|wanakana)/';
 

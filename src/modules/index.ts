@@ -4,4 +4,4 @@ import { applications } from './applications/index.ts';
 import { reservations } from './reservations/index.ts';
 
 /** Every module of this installation, in the order their migrations apply. Add a module here. */
-export const modules: Manifest[] = [notices, applications, reservations];
+export const modules: Manifest[] = [notices, reservations, applications];

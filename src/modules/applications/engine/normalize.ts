@@ -4,37 +4,19 @@
  * dates in 西暦 or 和暦 made `YYYY-MM-DD`. The server runs normalizeAnswers → pruneAnswers →
  * validateAnswers; the browser normalises a field when it loses focus.
  */
-import { addDays, formatIsoDate, isValidYmd, toJstDateString } from '../../../core/ja/dates.ts';
+import { addDays, isValidYmd, toJstDateString } from '../../../core/ja/dates.ts';
 import { toKatakana } from '../../../core/ja/kana.ts';
-import { parseWareki } from '../../../core/ja/wareki.ts';
+import { normalizeDateInput, toHalfWidth } from '../../../core/ja/date-input.ts';
 import type { AnswerValue, Answers, FormDefinition, FormField } from './types.ts';
 
-// Hyphen look-alikes people type in numbers: ‐ ‑ ‒ – — ― − ー ｰ － (NFKC turns only the last into '-').
-const DASHES = /[\u2010-\u2015\u2212\u30FC\uFF70\uFF0D]/g;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Full-width ASCII to ASCII (NFKC) and dash look-alikes to '-'. */
-export function toHalfWidth(text: string): string {
-  return text.normalize('NFKC').replace(DASHES, '-');
-}
+// Moved to core/ja so other modules' browser code can read dates without importing this engine.
+export { normalizeDateInput, toHalfWidth };
 
 /** Today in JST as 'YYYY-MM-DD'. */
 export function todayJst(): string {
   return toJstDateString(new Date());
-}
-
-/** A date as people write it → 'YYYY-MM-DD', or null: 2024-04-01, 2024/4/1, 2024年4月1日, 20240401, 令和6年4月1日, R6.4.1, H31/4/30. */
-export function normalizeDateInput(text: string): string | null {
-  if (typeof text !== 'string') return null;
-  const t = toHalfWidth(text).trim().replace(/\s+/g, '');
-  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))$/.exec(t);
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2] ?? m[4] ?? m[6]);
-    const d = Number(m[3] ?? m[5] ?? m[7]);
-    return y >= 1000 && isValidYmd(y, mo, d) ? formatIsoDate(y, mo, d) : null;
-  }
-  return text.length <= 40 ? parseWareki(text) : null;
 }
 
 /** True when the text is a real date written 'YYYY-MM-DD'. */

@@ -4,6 +4,7 @@ import { txRows } from '../../../core/db/tenant-tx.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import * as repo from './repo.ts';
 import * as versions from './versions-repo.ts';
+import { linkInterviewResource } from './seed-interview-link.ts';
 import { childAllowanceDefinition, childSupportInterviewDefinition } from './seed-forms-children.ts';
 import { cancerScreeningDefinition, courseDefinition } from './seed-forms-other.ts';
 
@@ -99,6 +100,6 @@ export async function seedApplications(scope: TenantScope, tenant: { id: string;
       sharedDepartmentIds: [],
       searchText: repo.searchTextOf(demo.texts),
     }, new Date(now.getTime() + i)); // one transaction: keep the catalogue in this order
-    await versions.insertVersion(scope.tx, { tenantId: tenant.id, procedureId: row.id, version: 1, state: 'live', definition: demo.definition, createdBy: null, publishedAt: now });
+    await versions.insertVersion(scope.tx, { tenantId: tenant.id, procedureId: row.id, version: 1, state: 'live', definition: demo.definition === childSupportInterviewDefinition ? await linkInterviewResource(scope.tx, demo.definition) : demo.definition, createdBy: null, publishedAt: now });
   }
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../../../app/format.ts';
 import { Button } from '../../../components/Button.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { TextField } from '../../../components/fields.tsx';
-import { normalizeDateInput } from '../../../../../src/modules/applications/engine/index.ts';
+import { normalizeDateInput } from '../../../../../src/core/ja/date-input.ts';
 import { newKey, ReservationError, reservationsApi, type BookingCreated, type ExamType, type PublicResource, type Slot } from '../citizen-api.ts';
 import { formatSlot } from './format.ts';
 

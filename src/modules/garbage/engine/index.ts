@@ -1,1 +1,3 @@
 export * from './search.ts';
+export * from './calendar.ts';
+export * from './geo.ts';

@@ -158,4 +158,8 @@ export const messages: Record<keyof typeof ja, string> = {
   'reservations.email.lottery_lost.body': 'We are sorry: you were not drawn. Free slots can now be booked first come, first served.',
   'reservations.push.reminder.title': 'Your booking tomorrow',
   'reservations.lottery.not_due': 'The lottery entries are still open, or the lottery was already drawn.',
+  // garbage (keys 'garbage.*')
+  'garbage.category.in_use': 'This category is used by items or collection rules and cannot be deleted.',
+  'garbage.publish.conflict': 'Someone else published at the same time. Check the data and publish again.',
+  'garbage.not_published': 'Garbage collection schedules and sorting information have not been published yet.',
 };

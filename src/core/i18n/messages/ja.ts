@@ -156,4 +156,8 @@ export const messages = {
   'reservations.email.lottery_lost.body': '抽選の結果、残念ながら落選しました。空いている枠は先着順で予約できます。',
   'reservations.push.reminder.title': '明日のご予約',
   'reservations.lottery.not_due': '抽選の申込期間が終わっていないか、抽選はすでに行われています。',
+  // garbage: ごみ (keys 'garbage.*')
+  'garbage.category.in_use': 'この分別区分は品目または収集ルールで使われているため削除できません。',
+  'garbage.publish.conflict': '同時に別の公開が行われました。内容を確認して、もう一度公開してください。',
+  'garbage.not_published': 'ごみの収集日程・分別情報はまだ公開されていません。',
 } as const;

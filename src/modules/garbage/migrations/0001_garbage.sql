@@ -31,6 +31,8 @@ CREATE TABLE garbage_items (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX garbage_items_tenant ON garbage_items (tenant_id);
+-- Deleting a category checks its items (ON DELETE RESTRICT and the service's in-use check).
+CREATE INDEX garbage_items_category ON garbage_items (category_id);
 
 CREATE TABLE garbage_areas (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -76,6 +78,7 @@ CREATE TABLE garbage_rules (
   CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to)
 );
 CREATE INDEX garbage_rules_area ON garbage_rules (area_id);
+CREATE INDEX garbage_rules_category ON garbage_rules (category_id);
 
 CREATE TABLE garbage_exceptions (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

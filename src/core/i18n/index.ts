@@ -11,11 +11,12 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
 /** Picks ja or en from `?lang=`, a `lang` cookie or Accept-Language; Japanese when unsure. */
 export function pickLang(input: { query?: string; cookie?: string; acceptLanguage?: string }): Lang {
   for (const v of [input.query, input.cookie]) {
-    if (v === 'en') return 'en';
+    if (v === 'en' || (ENGLISH_CONTENT_LANGS as readonly string[]).includes(v ?? '')) return 'en';
     if (v === 'ja' || v === 'ja-easy') return 'ja';
   }
+  // A reader of another language is more likely served by English messages than by Japanese ones.
   const first = (input.acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'ja';
+  return first === '' || first.startsWith('ja') ? 'ja' : 'en';
 }
 
 /** Formats a message in the given language, filling `{name}` placeholders. */
@@ -27,9 +28,20 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
 /** Languages content records carry: Japanese, English and やさしい日本語 (plain Japanese). */
 export type ContentLang = 'ja' | 'en' | 'ja-easy';
 
-/** Picks the language of content (`?lang=` or the `lang` cookie may ask for ja-easy), else the message language. */
+/**
+ * UI languages of the web app that content records do not carry (Simplified Chinese, Korean, Vietnamese,
+ * Portuguese, Nepali): their readers get the English text, which they more likely read than Japanese.
+ */
+export const ENGLISH_CONTENT_LANGS = ['zh-Hans', 'ko', 'vi', 'pt', 'ne'] as const;
+/** A web UI language whose content is served in English. */
+export type EnglishContentLang = (typeof ENGLISH_CONTENT_LANGS)[number];
+
+/** Picks the language of content (`?lang=` or the `lang` cookie may ask for ja-easy or another UI language), else the message language. */
 export function pickContentLang(input: { query?: string; cookie?: string }, fallback: Lang): ContentLang {
-  for (const v of [input.query, input.cookie]) if (v === 'ja' || v === 'en' || v === 'ja-easy') return v;
+  for (const v of [input.query, input.cookie]) {
+    if (v === 'ja' || v === 'en' || v === 'ja-easy') return v;
+    if ((ENGLISH_CONTENT_LANGS as readonly string[]).includes(v ?? '')) return 'en';
+  }
   return fallback;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useI18n } from './i18n/index.tsx';
+import { useI18n, type Lang } from './i18n/index.tsx';
 import { hasPermission, useTenant } from './tenant.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
 import { consoleNav } from './console-nav.ts';
@@ -8,6 +8,9 @@ import { SkipLink } from '../components/SkipLink.tsx';
 import { Button } from '../components/Button.tsx';
 import { CrumbsContext } from '../components/Page.tsx';
 import { logout } from '../core-pages/api/auth.ts';
+
+// Staff pages are written in Japanese and English only; the other languages are for citizens.
+const CONSOLE_LANGS: Lang[] = ['ja', 'en'];
 
 /** The staff console's frame: banner with the signed-in person and sign-out, navigation by permission, main. */
 export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: boolean }) {
@@ -29,7 +32,7 @@ export function ConsoleLayout({ children, bare }: { children: ReactNode; bare?: 
   return (
     <div className="flex min-h-screen flex-col bg-white">
       <SkipLink />
-      <Header accent home={to('/admin')} title={city ? t('console.title_city', { city }) : t('console.title')} subtitle={t('console.subtitle')}>
+      <Header accent langs={CONSOLE_LANGS} home={to('/admin')} title={city ? t('console.title_city', { city }) : t('console.title')} subtitle={t('console.subtitle')}>
         {staff && (
           <div className="flex items-center gap-3">
             <span className="text-dns-16N-120 text-solid-gray-800">{staff.displayName}</span>

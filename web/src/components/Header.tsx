@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../app/router.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import type { Lang } from '../app/i18n/index.tsx';
 
 /** The town-hall mark beside the site name. */
 export function Logo({ className = 'size-10' }: { className?: string }) {
@@ -13,7 +14,7 @@ export function Logo({ className = 'size-10' }: { className?: string }) {
 }
 
 /** The banner: site name linking home, the language switch and whatever the area adds (account, sign-out). */
-export function Header({ home, title, subtitle, children, accent }: { home: string; title: string; subtitle?: string; children?: ReactNode; accent?: boolean }) {
+export function Header({ home, title, subtitle, children, accent, langs }: { home: string; title: string; subtitle?: string; children?: ReactNode; accent?: boolean; langs?: Lang[] }) {
   return (
     <header className={`border-b border-solid-gray-420 bg-white ${accent ? 'border-t-4 border-t-key-900' : ''}`}>
       <div className="container-page flex flex-wrap items-center gap-x-6 gap-y-2 py-3">
@@ -26,7 +27,7 @@ export function Header({ home, title, subtitle, children, accent }: { home: stri
         </Link>
         {/* On a phone the language switch takes its own row under the name and the account link. */}
         <div className="order-last w-full border-t border-solid-gray-200 pt-2 md:order-none md:w-auto md:border-0 md:pt-0">
-          <LanguageSwitcher />
+          <LanguageSwitcher langs={langs} />
         </div>
         {children && <div className="flex items-center gap-3">{children}</div>}
       </div>

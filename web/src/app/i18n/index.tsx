@@ -2,21 +2,47 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ja } from './ja.ts';
 import { en } from './en.ts';
 import { jaEasy } from './ja-easy.ts';
+import { zhHans } from './zh-Hans.ts';
+import { ko } from './ko.ts';
+import { vi } from './vi.ts';
+import { pt } from './pt.ts';
+import { ne } from './ne.ts';
 
-/** Languages of the UI: Japanese (default), English and やさしい日本語 (plain Japanese for citizens). */
-export type Lang = 'ja' | 'en' | 'ja-easy';
+/**
+ * Languages of the UI: Japanese (default), English, やさしい日本語 (plain Japanese for citizens) and the
+ * languages of the larger foreign communities: Simplified Chinese, Korean, Vietnamese, Brazilian
+ * Portuguese and Nepali. Those five cover the citizen pages; staff pages fall back to English.
+ */
+export type Lang = 'ja' | 'en' | 'ja-easy' | 'zh-Hans' | 'ko' | 'vi' | 'pt' | 'ne';
+/** The three languages every page offers, shown as buttons. */
+export const MAIN_LANGS: Lang[] = ['ja', 'en', 'ja-easy'];
+/** The community languages, offered in a list beside the buttons. */
+export const OTHER_LANGS: Lang[] = ['zh-Hans', 'ko', 'vi', 'pt', 'ne'];
 /** Every UI language, in the switcher's order. */
-export const LANGS: Lang[] = ['ja', 'en', 'ja-easy'];
+export const LANGS: Lang[] = [...MAIN_LANGS, ...OTHER_LANGS];
 
 /** Text a record or the server gives in several languages; ja is always there. */
-export interface LocalText { ja: string; en: string; 'ja-easy'?: string }
+export interface LocalText { ja: string; en: string; 'ja-easy'?: string; 'zh-Hans'?: string; ko?: string; vi?: string; pt?: string; ne?: string }
+
+/** Languages records carry their own texts in (forms, notices); the server's ContentLang too. */
+export type ContentLang = 'ja' | 'en' | 'ja-easy';
+/** The language to show a record's texts in: readers of the community languages get the English text. */
+export function contentLang(lang: Lang): ContentLang {
+  return lang === 'ja' || lang === 'ja-easy' ? lang : 'en';
+}
 
 /** A message catalogue: key → text with {name} placeholders. */
 export type Catalogue = Record<string, string>;
 
-const catalogues: Record<Lang, Catalogue> = { ja: { ...ja }, en: { ...en }, 'ja-easy': { ...jaEasy } };
+const catalogues: Record<Lang, Catalogue> = {
+  ja: { ...ja }, en: { ...en }, 'ja-easy': { ...jaEasy },
+  'zh-Hans': { ...zhHans }, ko: { ...ko }, vi: { ...vi }, pt: { ...pt }, ne: { ...ne },
+};
 
-/** Adds a module's messages to the catalogues (call at import time from web/src/modules/<id>/index.ts). */
+/**
+ * Adds a module's messages to the catalogues (call at import time from web/src/modules/<id>/index.ts).
+ * Any language may be partial or missing: its keys then fall back (see `translate`).
+ */
 export function addMessages(messages: Partial<Record<Lang, Catalogue>>): void {
   for (const lang of LANGS) Object.assign(catalogues[lang], messages[lang] ?? {});
 }
@@ -26,9 +52,17 @@ export function catalogueKeys(lang: Lang): string[] {
   return Object.keys(catalogues[lang]);
 }
 
-/** Looks a key up: ja-easy falls back to ja (staff pages need no plain version), en falls back to ja. */
+/** Where a language looks when its catalogue lacks a key. */
+function chain(lang: Lang): Lang[] {
+  // やさしい日本語 readers read Japanese; readers of the community languages more likely read English.
+  if (lang === 'ja' || lang === 'ja-easy') return [lang, 'ja'];
+  return lang === 'en' ? ['en', 'ja'] : [lang, 'en', 'ja'];
+}
+
+/** Looks a key up in the language's catalogue, then along its fallback chain (see `chain`). */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const text = catalogues[lang][key] ?? catalogues.ja[key];
+  let text: string | undefined;
+  for (const l of chain(lang)) if ((text = catalogues[l][key]) !== undefined) break;
   if (text === undefined) {
     if (import.meta.env.DEV) console.warn(`i18n: missing key ${key}`);
     return key;
@@ -39,13 +73,14 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
 /** Picks the text of a LocalText in the UI language. */
 export function pickText(text: Partial<LocalText> | null | undefined, lang: Lang): string {
   if (!text) return '';
-  return (lang === 'ja-easy' ? text['ja-easy'] || text.ja : text[lang]) || text.ja || text.en || '';
+  for (const l of chain(lang)) if (text[l]) return text[l];
+  return text.ja || text.en || '';
 }
 
 const STORAGE_KEY = 'yakuba.lang';
 
 function isLang(v: unknown): v is Lang {
-  return v === 'ja' || v === 'en' || v === 'ja-easy';
+  return typeof v === 'string' && (LANGS as string[]).includes(v);
 }
 
 function initialLang(): Lang {
@@ -60,9 +95,9 @@ function initialLang(): Lang {
   return 'ja';
 }
 
-/** The BCP 47 tag for <html lang>: やさしい日本語 is Japanese. */
+/** The BCP 47 tag for <html lang>: やさしい日本語 is Japanese; the others are their own tags. */
 export function htmlLang(lang: Lang): string {
-  return lang === 'en' ? 'en' : 'ja';
+  return lang === 'ja-easy' ? 'ja' : lang;
 }
 
 function remember(lang: Lang): void {

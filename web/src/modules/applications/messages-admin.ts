@@ -6,7 +6,7 @@ import { messages as builder } from './admin/builder/messages.ts';
 // catalogue test finds them; this file joins them for index.ts.
 
 /** The applications module's staff strings (keys prefixed `applications.`): console pages and the form builder. */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: { ...pages.ja, ...builder.ja },
   en: { ...pages.en, ...builder.en },
   'ja-easy': { ...pages['ja-easy'], ...builder['ja-easy'] },

@@ -1,7 +1,7 @@
 import type { Catalogue, Lang } from '../../app/i18n/index.tsx';
 
 /** The applications module's citizen strings (keys prefixed `applications.`), and the form renderer's. */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: {
     'applications.title': '電子申請',
     'applications.lead': 'オンラインで申請できる手続きです。スマートフォンからも申請できます。',

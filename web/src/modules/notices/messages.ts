@@ -1,7 +1,7 @@
 import type { Catalogue, Lang } from '../../app/i18n/index.tsx';
 
 /** The notices module's strings (keys prefixed `notices.`). */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: {
     'notices.nav': 'お知らせ',
     'notices.nav_desc': '市民向けのお知らせを作成・公開します。',

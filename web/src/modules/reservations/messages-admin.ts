@@ -4,7 +4,7 @@ import type { Catalogue, Lang } from '../../app/i18n/index.tsx';
  * Staff strings of the reservations module (resources, rules, day roster). The console is for
  * staff: やさしい日本語 falls back to Japanese by design (app/i18n translate).
  */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: {
     'reservations.admin.nav': '予約の管理',
     'reservations.admin.nav_desc': '検診・施設・面談・会議室・公用車の予約枠を設定し、当日の名簿で受付します。',

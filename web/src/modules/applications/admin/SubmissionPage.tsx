@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useI18n } from '../../../app/i18n/index.tsx';
+import { contentLang, useI18n } from '../../../app/i18n/index.tsx';
 import { useTenant } from '../../../app/tenant.tsx';
 import { useParams } from '../../../app/routes.tsx';
 import { useLoad } from '../../../app/useLoad.ts';
@@ -29,7 +29,8 @@ function Panel({ id, title, children }: { id: string; title: string; children: R
 }
 
 function Computed({ detail }: { detail: SubmissionDetail }) {
-  const { t, lang } = useI18n();
+  const { t, lang: uiLang } = useI18n();
+  const lang = contentLang(uiLang);
   const list = detail.definition.computed ?? [];
   if (list.length === 0) return null;
   return (
@@ -46,7 +47,8 @@ function Computed({ detail }: { detail: SubmissionDetail }) {
 
 /** One submission for staff: answers, computed values, files, history; status, correction, message, assignment and PDF. */
 export function SubmissionPage() {
-  const { t, lang } = useI18n();
+  const { t, lang: uiLang } = useI18n();
+  const lang = contentLang(uiLang);
   const { api, to, slug } = useTenant();
   const { id } = useParams();
   const load = useLoad(() => submissions.get(api, id), [api, id]);

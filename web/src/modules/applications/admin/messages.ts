@@ -4,7 +4,7 @@ import type { Catalogue, Lang } from '../../../app/i18n/index.tsx';
  * Staff strings of the applications module (procedures, inbox, submission, counter entry). The
  * console is for staff: やさしい日本語 falls back to Japanese by design (app/i18n translate).
  */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: {
     'applications.nav.inbox': '電子申請の受付',
     'applications.nav.inbox_desc': '届いた申請を確認し、審査・補正依頼・完了の処理をします。',

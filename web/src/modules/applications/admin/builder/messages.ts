@@ -1,7 +1,7 @@
 import type { Catalogue, Lang } from '../../../../app/i18n/index.tsx';
 
 /** The form builder's strings (staff only: やさしい日本語 falls back to Japanese). */
-export const messages: Record<Lang, Catalogue> = {
+export const messages: Partial<Record<Lang, Catalogue>> = {
   ja: {
     'applications.field_type.text': '1行のテキスト',
     'applications.field_type.text_desc': '氏名以外の短い文字（口座番号など）',

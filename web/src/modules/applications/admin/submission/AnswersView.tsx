@@ -1,4 +1,4 @@
-import { useI18n, type Lang } from '../../../../app/i18n/index.tsx';
+import { contentLang, useI18n, type Lang } from '../../../../app/i18n/index.tsx';
 import { displayAnswer, isVisible, visiblePages, type Answers, type AnswerValue, type FormDefinition, type FormField, type FormText } from '../../form/engine.ts';
 import { itemPath } from '../../form/paths.ts';
 import { downloads, type SubmissionDetail } from '../../admin-api.ts';
@@ -7,12 +7,13 @@ import { useTenant } from '../../../../app/tenant.tsx';
 /** A form text in the console language (Japanese when missing). */
 export function textIn(t: FormText | undefined, lang: Lang): string {
   if (!t) return '';
-  return (lang === 'ja' ? t.ja : t[lang]) || t.ja || '';
+  const l = contentLang(lang);
+  return (l === 'ja' ? t.ja : t[l]) || t.ja || '';
 }
 
 /** One answer as text for staff (the engine's wording, as on the review step and the PDF), or 「回答なし」. */
 export function answerText(field: FormField, value: AnswerValue | undefined, lang: Lang, t: (key: string) => string): string {
-  return displayAnswer(field, value, lang) || t('applications.submission.no_answer');
+  return displayAnswer(field, value, contentLang(lang)) || t('applications.submission.no_answer');
 }
 
 function FieldRows({ fields, answers, root, scope, detail }: { fields: FormField[]; answers: Answers; root: Answers; scope: string; detail: SubmissionDetail }) {

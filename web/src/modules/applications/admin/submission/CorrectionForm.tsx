@@ -1,4 +1,4 @@
-import { useI18n } from '../../../../app/i18n/index.tsx';
+import { contentLang, useI18n } from '../../../../app/i18n/index.tsx';
 import { useTenant } from '../../../../app/tenant.tsx';
 import { Form, useForm } from '../../../../components/form.tsx';
 import { Checkbox, FieldLabel, FieldMessages, TextArea } from '../../../../components/fields.tsx';
@@ -18,7 +18,8 @@ export function correctableFields(detail: SubmissionDetail, lang: 'ja' | 'en' | 
 
 /** 補正依頼: pick the fields the applicant must change and say why; the applicant gets an email and can edit only those. */
 export function CorrectionForm({ detail, onDone }: { detail: SubmissionDetail; onDone(d: SubmissionDetail | null, message: string): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang: uiLang } = useI18n();
+  const lang = contentLang(uiLang);
   const { api } = useTenant();
   const form = useForm({ correctionFields: [] as string[], message: '', note: '' }, {
     idPrefix: 'corr',

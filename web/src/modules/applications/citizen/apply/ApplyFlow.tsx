@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useI18n } from '../../../../app/i18n/index.tsx';
+import { contentLang, useI18n } from '../../../../app/i18n/index.tsx';
 import { useTenant } from '../../../../app/tenant.tsx';
 import { Button } from '../../../../components/Button.tsx';
 import { TextField } from '../../../../components/fields.tsx';
@@ -23,7 +23,8 @@ const REVIEW = 'review';
 
 /** The form of one procedure page by page, then the review and the receipt. */
 export function ApplyFlow({ procedure: p, api, draft: initialDraft }: { procedure: ProcedurePublic; api: CitizenApi; draft: (Draft & { token: string }) | null }) {
-  const { t, lang } = useI18n();
+  const { t, lang: uiLang } = useI18n();
+  const lang = contentLang(uiLang);
   const { me, to } = useTenant();
   const form = p.form!;
   const def = form.definition;

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useI18n } from '../../../../app/i18n/index.tsx';
+import { contentLang, useI18n } from '../../../../app/i18n/index.tsx';
 import { Button } from '../../../../components/Button.tsx';
 import { TextArea } from '../../../../components/fields.tsx';
 import type { Answers } from '../../form/engine.ts';
@@ -17,7 +17,8 @@ const PREFIX = 'fix';
  */
 export function CorrectionForm({ submission: s, api, accessToken, onDone }:
   { submission: CitizenSubmission; api: CitizenApi; accessToken?: string; onDone(next: CitizenSubmission): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang: uiLang } = useI18n();
+  const lang = contentLang(uiLang);
   const fields = s.correction!.fields;
   const [answers, setAnswersState] = useState<Answers>(s.answers);
   const latest = useRef(answers);

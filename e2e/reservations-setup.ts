@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { TestClient } from '../src/core/auth/testing.ts';
 import { addRole, addStaff, addTenant, TOKUSHIMA, type E2eServer } from './support/index.ts';
 import { startServerWithMail } from './support/mail.ts';
+import { sql } from 'drizzle-orm';
+import { signedInCitizen } from '../src/modules/reservations/testing.ts';
 
 // Set-up of the 予約 browser test: a server that sends email through a real SMTP server, a
 // reservations officer, and a checkup session the test defines through the staff API.
@@ -66,4 +68,29 @@ export async function startReservationsWorld(): Promise<ReservationsWorld> {
     mailTo: world.mailTo,
     close: world.close,
   };
+}
+
+/** The password of the citizens addCitizen makes (that of signedInCitizen). */
+export const CITIZEN_PASSWORD = 'correct horse battery staple 42';
+
+/**
+ * A resource through the staff API (weekdays 9:00–12:00, one-hour slots, two seats each, bookable 60 days
+ * ahead): a facility, or with `lottery` a 特定健診 session whose slots up to `slotsUntil` are drawn by lottery,
+ * entries closing at `entriesUntil` (a checkup, so entries carry the date of birth that tells one person's entries apart).
+ */
+export async function addResource(world: ReservationsWorld, names: { ja: string; en: string }, lottery?: { entriesUntil: string; slotsUntil: string }): Promise<string> {
+  const created = await world.staff.send('POST', '/api/admin/reservations/resources', {
+    kind: lottery ? 'checkup' : 'facility', nameJa: names.ja, nameEn: names.en, venueJa: '徳島市保健センター', slotMinutes: 60, seatsPerSlot: 2, opensDaysAhead: 60, closesHoursBefore: 1,
+    hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '09:00', closes: '12:00' })),
+    ...(lottery ? { lottery, examTypes: [{ code: 'tokutei', nameJa: '特定健診', nameEn: 'Specific health checkup', capacityPerSlot: 2, minAge: 40 }] } : {}),
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.data.id;
+}
+
+/** A citizen account of Tokushima with a verified email and CITIZEN_PASSWORD, to sign in with in the browser. */
+export async function addCitizen(world: ReservationsWorld, email: string): Promise<void> {
+  const yakuba = world.server.yakuba;
+  const [tenant] = await yakuba.db.rows<{ id: string }>(sql`select id from tenants where slug = 'tokushima'`);
+  await signedInCitizen(yakuba.app, yakuba.platform, tenant!.id, email);
 }

@@ -81,12 +81,16 @@ describe('jobs: reminders, lapsed offers, lottery draw', () => {
     await expect(book(anon(), { resourceId: hall.row.id, startsAt, ...person(10) }, 'online')).rejects.toMatchObject({ status: 409, code: 'lottery' });
     for (const i of [10, 11, 12, 13, 14]) await enterLottery(anon(), { resourceId: hall.row.id, startsAt, ...person(i) });
     await expect(enterLottery(anon(), { resourceId: hall.row.id, startsAt, ...person(10) })).rejects.toMatchObject({ status: 409, code: 'duplicate' });
+    // Without a date of birth (facility lotteries do not ask) the same name still enters once.
+    const { birthDate: _b, ...noBirth } = person(15);
+    await enterLottery(anon(), { resourceId: hall.row.id, startsAt: jst(day, '11:00'), ...noBirth });
+    await expect(enterLottery(anon(), { resourceId: hall.row.id, startsAt: jst(day, '11:00'), ...noBirth })).rejects.toMatchObject({ status: 409, code: 'duplicate' });
     expect(await drawDue(y.platform)).toBe(0); // entries still open
     expect(await drawDue(y.platform, new Date(Date.now() + 2 * 3600_000))).toBe(1);
-    const results = await y.db.rows<{ status: string }>(sql`select status from reservations_lottery_entries where resource_id = ${hall.row.id}`);
+    const results = await y.db.rows<{ status: string }>(sql`select status from reservations_lottery_entries where resource_id = ${hall.row.id} and starts_at = ${startsAt}::timestamptz`);
     expect(results.filter((r) => r.status === 'won')).toHaveLength(2);
     expect(results.filter((r) => r.status === 'lost')).toHaveLength(3);
-    const [seat] = await y.db.rows<{ booked: number }>(sql`select booked from reservations_slots where resource_id = ${hall.row.id}`);
+    const [seat] = await y.db.rows<{ booked: number }>(sql`select booked from reservations_slots where resource_id = ${hall.row.id} and starts_at = ${startsAt}::timestamptz`);
     expect(seat!.booked).toBe(2);
     const [drawn] = await y.db.rows<{ lottery_seed: string | null }>(sql`select lottery_seed from reservations_resources where id = ${hall.row.id}`);
     expect(drawn!.lottery_seed).toMatch(/^[0-9a-f]{32}$/);

@@ -27,6 +27,8 @@ export interface PublicBooking {
 }
 /** A booking just made, with the token of its manage page. */
 export interface BookingCreated extends PublicBooking { manageToken: string | null }
+/** A lottery entry just made: the result comes by email after the draw. */
+export interface LotteryEntered { status: string; startsAt: string }
 /** What the booking form sends. */
 export interface BookingBody {
   startsAt: string; examTypeId?: string | null; name: string; kana?: string; email?: string | null; phone?: string | null;
@@ -82,6 +84,9 @@ export function reservationsApi(slug: string) {
     cancel: (token: string) => call<PublicBooking>(slug, 'POST', `/bookings/${id(token)}/cancel`, {}),
     change: (token: string, body: { startsAt: string; examTypeId?: string | null }) => call<BookingCreated>(slug, 'POST', `/bookings/${id(token)}/change`, body),
     confirm: (token: string) => call<PublicBooking>(slug, 'POST', `/bookings/${id(token)}/confirm`, {}),
+    enterLottery: (resourceId: string, body: Omit<BookingBody, 'waitlist'>) =>
+      call<LotteryEntered>(slug, 'POST', `/resources/${id(resourceId)}/lottery-entries`, body),
+    myBookings: (lang: string) => call<{ items: PublicBooking[] }>(slug, 'GET', `/me/bookings?lang=${id(lang)}`),
   };
 }
 

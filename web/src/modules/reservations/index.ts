@@ -4,6 +4,7 @@ import { messages } from './messages-citizen.ts';
 import { ResourcesPage } from './citizen/ResourcesPage.tsx';
 import { ResourcePage } from './citizen/ResourcePage.tsx';
 import { ManagePage } from './citizen/ManagePage.tsx';
+import { MyBookings } from './citizen/MyBookings.tsx';
 import { messages as adminMessages } from './messages-admin.ts';
 import { ResourcesAdmin } from './admin/ResourcesAdmin.tsx';
 import { ResourceEdit } from './admin/ResourceEdit.tsx';
@@ -16,7 +17,7 @@ addMessages(adminMessages);
 /** Staff pages: working bookings (process) or setting resources up (manage). */
 const STAFF = ['reservations.process', 'reservations.manage'];
 
-/** 予約: the citizen's list of bookable resources, the month calendar and booking form, and the manage page of the email link. Staff pages come later. */
+/** 予約: the citizen's list of bookable resources, the month calendar with booking form and lottery entry, the manage page of the email link, and a signed-in citizen's bookings on the account page. */
 export const reservations: WebModule = {
   id: 'reservations',
   citizen: [
@@ -24,6 +25,7 @@ export const reservations: WebModule = {
     { path: '/reservations/manage/:token', component: ManagePage },
     { path: '/reservations/:resourceId', component: ResourcePage },
   ],
+  account: [MyBookings],
   admin: [
     { path: '/reservations', component: ResourcesAdmin, permission: STAFF },
     { path: '/reservations/roster', component: VenueRosterPage, permission: STAFF },

@@ -6,14 +6,17 @@ import { Button } from '../../../components/Button.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { TextField } from '../../../components/fields.tsx';
 import { normalizeDateInput } from '../../../../../src/core/ja/date-input.ts';
-import { newKey, ReservationError, reservationsApi, type BookingCreated, type ExamType, type PublicResource, type Slot } from '../citizen-api.ts';
+import { newKey, ReservationError, reservationsApi, type BookingCreated, type ExamType, type LotteryEntered, type PublicResource, type Slot } from '../citizen-api.ts';
 import { formatSlot } from './format.ts';
 
 type Sex = 'female' | 'male' | 'other';
 
-/** The contact form for a chosen slot: name, kana, email, phone and — when the exam's rules need them — date of birth (和暦 accepted) and sex. */
-export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, onDone, onBack }:
-  { resource: PublicResource; exam: ExamType | null; slot: Slot; waitlist: boolean; onDone(b: BookingCreated): void; onBack(): void }) {
+/**
+ * The contact form for a chosen slot: name, kana, email, phone and — when the exam's rules need them — date of birth (和暦 accepted) and sex.
+ * `mode: 'lottery'` enters the slot's lottery instead of booking it (no waiting list; the result comes by email).
+ */
+export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, mode = 'book', onDone, onEntered, onBack }:
+  { resource: PublicResource; exam: ExamType | null; slot: Slot; waitlist: boolean; mode?: 'book' | 'lottery'; onDone(b: BookingCreated): void; onEntered?(e: LotteryEntered): void; onBack(): void }) {
   const { t, lang } = useI18n();
   const { slug } = useTenant();
   const [v, setV] = useState({ name: '', kana: '', email: '', phone: '', birth: '', sex: '' as Sex | '' });
@@ -26,6 +29,7 @@ export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, o
   const summary = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
+  const lottery = mode === 'lottery';
   const rules = exam?.eligibility;
   const needsBirth = !!rules && (rules.minAge !== null || rules.maxAge !== null || rules.intervalFiscalYears !== null);
   const needsSex = !!rules?.sex;
@@ -44,17 +48,24 @@ export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, o
     // One key per attempt: a retry after a lost answer resends the same key (the server answers the same booking).
     key.current ??= newKey();
     setBusy(true);
+    const body = {
+      startsAt: slot.startsAt, examTypeId: exam?.id ?? null, name: v.name.trim(), ...(v.kana.trim() ? { kana: v.kana.trim() } : {}),
+      email: v.email.trim() || null, phone: v.phone.trim() || null, birthDate: birth, sex: v.sex || null, lang,
+    };
     try {
-      const made = await reservationsApi(slug).book(resource.id, key.current, {
-        startsAt: slot.startsAt, examTypeId: exam?.id ?? null, name: v.name.trim(), ...(v.kana.trim() ? { kana: v.kana.trim() } : {}),
-        email: v.email.trim() || null, phone: v.phone.trim() || null, birthDate: birth, sex: v.sex || null, lang, ...(asWaitlist ? { waitlist: true } : {}),
-      });
+      if (lottery) {
+        // An entry is unique per person and slot, so a resent entry answers `duplicate` rather than entering twice.
+        onEntered?.(await reservationsApi(slug).enterLottery(resource.id, body));
+        return;
+      }
+      const made = await reservationsApi(slug).book(resource.id, key.current, { ...body, ...(asWaitlist ? { waitlist: true } : {}) });
       key.current = null;
       onDone(made);
     } catch (err) {
       const x = err instanceof ReservationError ? err : new ReservationError(0, 'network', '', undefined, []);
       if (x.status === 0 || x.status >= 500) { setFailure(t('reservations.retry')); return; }
       key.current = null;
+      if (lottery && (x.code === 'duplicate' || x.code === 'lottery_closed')) { setFailure(t(`reservations.lottery_${x.code}`)); requestAnimationFrame(() => summary.current?.focus()); return; }
       if (x.code === 'slot_full') { setOfferWaitlist(true); setFailure(t('reservations.full_offer')); return; }
       if (x.code === 'ineligible' && x.details.length) {
         const names = x.details.map((d) => t(`reservations.rule_name_${d.rule}`, { n: rules?.intervalFiscalYears ?? 2 })).join('、');
@@ -70,9 +81,10 @@ export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, o
   const fieldId = (k: string) => (k === 'sex' ? 'bk-sex-female' : `bk-${k}`);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby="bk-title">
-      <h2 id="bk-title" ref={title} tabIndex={-1} className="mb-2 text-std-20B-150">{t('reservations.form_title')}</h2>
+      <h2 id="bk-title" ref={title} tabIndex={-1} className="mb-2 text-std-20B-150">{t(lottery ? 'reservations.lottery_form_title' : 'reservations.form_title')}</h2>
       <p className="mb-4 text-std-16B-170">{t('reservations.chosen', { when: formatSlot(slot.startsAt, slot.endsAt, lang) })}{exam ? `（${exam.name}）` : ''}</p>
-      {waitlist && <Notice kind="warning">{t('reservations.waitlist_mode')}</Notice>}
+      {waitlist && !lottery && <Notice kind="warning">{t('reservations.waitlist_mode')}</Notice>}
+      {lottery && <Notice kind="info">{t('reservations.lottery_form_note')}</Notice>}
       <div ref={summary} tabIndex={-1}>
         {Object.keys(errors).length > 0 && (
           <Notice kind="error" title={t('reservations.errors_title')} live>
@@ -108,7 +120,7 @@ export function BookingForm({ resource, exam, slot, waitlist: initialWaitlist, o
       <div className="flex flex-wrap gap-3">
         {offerWaitlist
           ? <Button type="button" busy={busy} onClick={(e) => { setWaitlist(true); void submit(e, true); }}>{t('reservations.submit_waitlist')}</Button>
-          : <Button type="submit" size="lg" busy={busy}>{t(waitlist ? 'reservations.submit_waitlist' : 'reservations.submit')}</Button>}
+          : <Button type="submit" size="lg" busy={busy}>{t(lottery ? 'reservations.submit_lottery' : waitlist ? 'reservations.submit_waitlist' : 'reservations.submit')}</Button>}
         <Button variant="secondary" onClick={onBack}>{t('reservations.back_to_calendar')}</Button>
       </div>
     </form>

@@ -8,11 +8,12 @@ import { Page } from '../../../components/Page.tsx';
 import { Loaded } from '../../../components/Loaded.tsx';
 import { Button, ButtonLink } from '../../../components/Button.tsx';
 import { Notice } from '../../../components/Notice.tsx';
-import { reservationsApi, ReservationError, type BookingCreated, type ExamType, type PublicResource, type Slot } from '../citizen-api.ts';
+import { reservationsApi, ReservationError, type BookingCreated, type ExamType, type LotteryEntered, type PublicResource, type Slot } from '../citizen-api.ts';
 import { Calendar } from './Calendar.tsx';
 import { BookingForm } from './BookingForm.tsx';
 import { BookingDetails } from './BookingDetails.tsx';
 import { formatDay, formatSlot, shiftMonth, thisMonthJst } from './format.ts';
+import { LotteryEnteredView, LotteryNotice, lotteryOpen } from './Lottery.tsx';
 
 /** `/t/{slug}/reservations/:resourceId` (`?change=token` to move a booking): month calendar → times → form → confirmation. */
 export function ResourcePage() {
@@ -40,6 +41,8 @@ function Booking({ resource }: { resource: PublicResource }) {
   const [day, setDay] = useState<string | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [done, setDone] = useState<BookingCreated | null>(null);
+  const [entered, setEntered] = useState<LotteryEntered | null>(null);
+  const entriesOpen = lotteryOpen(resource);
   const [changeError, setChangeError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const timesHeading = useRef<HTMLHeadingElement>(null);
@@ -65,8 +68,10 @@ function Booking({ resource }: { resource: PublicResource }) {
       </section>
     );
   }
+  if (entered) return <LotteryEnteredView entry={entered} resource={resource} exam={exam} />;
   if (slot && !changeToken) {
-    return <BookingForm resource={resource} exam={exam} slot={slot} waitlist={slot.state === 'full'} onDone={setDone} onBack={() => setSlot(null)} />;
+    return <BookingForm resource={resource} exam={exam} slot={slot} waitlist={slot.state === 'full'} mode={slot.state === 'lottery' ? 'lottery' : 'book'}
+      onDone={setDone} onEntered={setEntered} onBack={() => setSlot(null)} />;
   }
   const change = async (s: Slot) => {
     setBusy(true); setChangeError(null);
@@ -90,6 +95,7 @@ function Booking({ resource }: { resource: PublicResource }) {
   const selectedDay = cal.data?.days.find((d) => d.date === day) ?? null;
   return <>
     {changeToken && <Notice kind="info">{t('reservations.change_lead')}</Notice>}
+    {!changeToken && <LotteryNotice resource={resource} />}
     {resource.examTypes.length > 0 && (
       <div className="mb-6">
         <label htmlFor="exam" className="mb-1 block text-std-17B-170">{t('reservations.exam')}</label>
@@ -106,14 +112,15 @@ function Booking({ resource }: { resource: PublicResource }) {
         {selectedDay.slots.length === 0 ? <p>{t('reservations.no_times')}</p> : (
           <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             {selectedDay.slots.map((s) => {
-              const pickable = s.state === 'open' || (s.state === 'full' && !changeToken);
+              const pickable = s.state === 'open' || (s.state === 'full' && !changeToken) || (s.state === 'lottery' && entriesOpen && !changeToken);
               const status = s.state === 'open' ? t('reservations.seats_left', { n: s.free }) : s.state === 'full' ? t('reservations.slot_full')
-                : s.state === 'not_yet_open' ? t('reservations.slot_not_yet') : t('reservations.slot_closed');
+                : s.state === 'lottery' ? t(entriesOpen ? 'reservations.slot_lottery' : 'reservations.slot_lottery_closed', { n: s.capacity })
+                  : s.state === 'not_yet_open' ? t('reservations.slot_not_yet') : t('reservations.slot_closed');
               const label = <><span className="text-std-18B-160"><span className="sr-only">{formatDay(s.date, lang)} </span>{s.time}</span><span>{status}</span></>;
               return (
                 <li key={s.startsAt}>
                   {pickable
-                    ? <Button variant={s.state === 'open' ? 'secondary' : 'tertiary'} className="w-full justify-between" onClick={() => setSlot(s)}>{label}</Button>
+                    ? <Button variant={s.state === 'full' ? 'tertiary' : 'secondary'} className="w-full justify-between" onClick={() => setSlot(s)}>{label}</Button>
                     : <p className="flex min-h-12 items-center justify-between rounded-8 border-2 border-solid-gray-300 px-5 text-solid-gray-700">{label}</p>}
                 </li>
               );

@@ -5,14 +5,16 @@ import { Link } from '../../../app/router.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { Loaded } from '../../../components/Loaded.tsx';
 import { reservationsApi } from '../citizen-api.ts';
+import { MyBookings } from './MyBookings.tsx';
 
-/** `/t/{slug}/reservations`: what citizens can book (checkups, facilities, interviews). */
+/** `/t/{slug}/reservations`: what citizens can book (checkups, facilities, interviews), under a signed-in citizen's own bookings. */
 export function ResourcesPage() {
   const { t, lang, pick } = useI18n();
   const { slug, portal, to } = useTenant();
   const load = useLoad(() => reservationsApi(slug).resources(lang), [slug, lang]);
   return (
     <Page title={t('reservations.title')} site={portal ? pick(portal.tenant.name) : undefined} lead={t('reservations.lead')}>
+      <MyBookings />
       <Loaded load={load}>{(data) => data.items.length === 0
         ? <p className="text-std-16N-170">{t('reservations.none')}</p>
         : (

@@ -37,6 +37,11 @@ describe('garbage: import and export routes', () => {
     expect(await count('garbage_areas')).toBe(1);
     expect((await plain.send('POST', `${ADMIN}/import/5374`, { files: all5374(), dryRun: true })).statusCode).toBe(403);
     expect((await admin.send('POST', `${ADMIN}/import/5374`, { files: { target: '***' } })).data.error.field).toBe('files.target');
+    // A real import replaces the whole draft, so a lone target.csv would wipe the areas: refused.
+    const { area_days: _a, ...withoutAreas } = all5374();
+    const partial = await admin.send('POST', `${ADMIN}/import/5374`, { files: withoutAreas });
+    expect([partial.statusCode, partial.data.error.field]).toEqual([400, 'files.area_days']);
+    expect(await count('garbage_areas')).toBe(1);
   });
 
   it('leaves the draft whole when the data set has an error', async () => {

@@ -38,6 +38,9 @@ export async function import5374Files(ctx: ServiceContext, input: { files: Parti
   const files: Files5374 = {};
   for (const f of FILES) if (input.files[f] !== undefined) files[f] = textOf(input.files[f]!, `files.${f}`);
   if (!Object.keys(files).length) throw invalid('files', 'at least one file is required');
+  // A real import replaces the whole draft, so it needs the whole data set: without area_days or
+  // target it would wipe the areas or the dictionary. A dry run may check any single file.
+  if (!input.dryRun) for (const f of ['area_days', 'target'] as const) if (files[f] === undefined) throw invalid(`files.${f}`, 'required to replace the draft');
   const { data, report } = import5374(files);
   const counts = { categories: data.categories.length, items: data.items.length, areas: data.areas.length, rules: data.rules.length, suspensions: data.suspensions.length, exceptions: data.exceptions.length };
   if (input.dryRun || blocks(report)) return { imported: false, report, counts };

@@ -4,6 +4,12 @@ import type { Platform } from '../platform.ts';
 import { errorResponses, tags } from './schemas.ts';
 import { notFound } from './errors.ts';
 
+const Manifest = Type.Object({
+  id: Type.String(), name: Type.String(), short_name: Type.String(), lang: Type.String(), start_url: Type.String(), scope: Type.String(),
+  display: Type.String(), background_color: Type.String(), theme_color: Type.String(),
+  icons: Type.Array(Type.Object({ src: Type.String(), sizes: Type.String(), type: Type.String(), purpose: Type.String() })),
+}, { description: 'Web App Manifest (application/manifest+json)' });
+
 const Query = Type.Object({
   app: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9-]{0,40}$', description: 'A module with a portal page (e.g. `garbage`): the installed app opens on it' })),
   lang: Type.Optional(Type.String({ description: '`en` names the app in English' })),
@@ -16,7 +22,7 @@ const Query = Type.Object({
 export const pwaRoutes: FastifyPluginAsync<{ platform: Platform }> = async (app, { platform }) => {
   app.get<{ Querystring: { app?: string; lang?: string } }>('/pwa/manifest', {
     config: { permission: 'public' },
-    schema: { tags: tags('portal'), summary: 'Web App Manifest (PWA) of the portal or of a module page', querystring: Query, response: errorResponses(404) },
+    schema: { tags: tags('portal'), summary: 'Web App Manifest (PWA) of the portal or of a module page', querystring: Query, response: { 200: Manifest, ...errorResponses(400, 404) } },
   }, async (req, reply) => {
     const tenant = req.tenant!;
     const en = req.query.lang === 'en';

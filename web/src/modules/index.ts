@@ -2,6 +2,7 @@ import type { WebModule } from './types.ts';
 import { notices } from './notices/index.ts';
 import { applications } from './applications/index.ts';
 import { reservations } from './reservations/index.ts';
+import { garbage } from './garbage/index.ts';
 
 /**
  * The registry of module pages in the web app.
@@ -19,4 +20,4 @@ import { reservations } from './reservations/index.ts';
  *   3. Add it to the list below. The portal shows a module's card from the server's manifest
  *      (`portal.path`), so make the citizen path equal that.
  */
-export const webModules: WebModule[] = [notices, applications, reservations];
+export const webModules: WebModule[] = [notices, applications, reservations, garbage];

@@ -3,11 +3,12 @@ import { contentLang, useI18n } from '../../../../app/i18n/index.tsx';
 import { useTenant } from '../../../../app/tenant.tsx';
 import { Button } from '../../../../components/Button.tsx';
 import { TextField } from '../../../../components/fields.tsx';
-import type { Answers, FormDefinition } from '../../form/engine.ts';
+import type { Answers, FormDefinition, FormField, FormLang } from '../../form/engine.ts';
 import { nextPageId, visiblePages } from '../../form/engine.ts';
 import { FormRenderer } from '../../form/FormRenderer.tsx';
 import { formText, type UploadedFile } from '../../form/context.ts';
 import { FormErrorSummary, checkAnswers, errorsByPath, pageKeys, pageOfPath } from '../../form/validation.tsx';
+import { displayValue } from '../../form/display.ts';
 import { SubmitError, storeDraft, type CitizenApi, type CitizenReceipt, type Draft, type ProcedurePublic } from '../../citizen-api.ts';
 import { StepIndicator } from './StepIndicator.tsx';
 import { ComputedList, ReviewList } from './ReviewStep.tsx';
@@ -130,7 +131,9 @@ export function ApplyFlow({ procedure: p, api, draft: initialDraft }: { procedur
       setReceipt(r);
     } catch (err) {
       const se = err instanceof SubmitError ? err : null;
-      if (se?.details.length) return goTo(pageOfPath(def, se.details[0].path)?.id ?? pages[0].id, errorsByPath(se.details));
+      // Only the engine's field errors carry a path; a booking refusal's details name the reservations field instead.
+      const fieldErrors = se?.details.filter((d) => typeof d.path === 'string') ?? [];
+      if (fieldErrors.length) return goTo(pageOfPath(def, fieldErrors[0].path)?.id ?? pages[0].id, errorsByPath(fieldErrors));
       if (se?.field && se.field !== 'email' && pageOfPath(def, se.field)) return goTo(pageOfPath(def, se.field)!.id, { [se.field]: se.message });
       if (se?.field === 'email') return fail({ [EMAIL]: se.message });
       if (se?.field === 'emailCode') { setCodeAsked(true); return fail(codeSentTo ? { [CODE]: se.message } : { [EMAIL]: se.message }); }
@@ -140,7 +143,7 @@ export function ApplyFlow({ procedure: p, api, draft: initialDraft }: { procedur
     }
   };
 
-  if (receipt) return <ReceiptView receipt={receipt} />;
+  if (receipt) return <ReceiptView receipt={receipt} slots={bookedSlots(def, answers, (f, v) => displayValue(f, v, { lang, uploads, t }), lang)} />;
   const steps = [...pages.map((x) => formText(x.title, lang)), t('applications.apply.review')];
   const summary = <FormErrorSummary definition={def} errors={errors} formError={formError} attempt={attempt} prefix={PREFIX} lang={lang} />;
   const draftButton = <Button variant="tertiary" busy={saving} onClick={saveDraft}>{t('applications.apply.save_draft')}</Button>;
@@ -181,6 +184,13 @@ export function ApplyFlow({ procedure: p, api, draft: initialDraft }: { procedur
       )}
     </div>
   );
+}
+
+/** The slots the submission booked (its reservation answers), for the receipt. */
+function bookedSlots(def: FormDefinition, answers: Answers, show: (f: FormField, v: Answers[string]) => string, lang: FormLang): { label: string; value: string }[] {
+  return def.pages.flatMap((pg) => pg.sections.flatMap((s) => s.fields))
+    .filter((f) => f.type === 'reservation' && answers[f.key])
+    .map((f) => ({ label: formText(f.label, lang), value: show(f, answers[f.key]) }));
 }
 
 /** The first email the applicant typed into the form, to offer as the receipt address. */

@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '../../../../components/Button.tsx';
 import type { CitizenReceipt } from '../../citizen-api.ts';
 
 /** After submitting: the 受付番号 large, a copy button, and what happens next. */
-export function ReceiptView({ receipt }: { receipt: CitizenReceipt }) {
+export function ReceiptView({ receipt, slots = [] }: { receipt: CitizenReceipt; slots?: { label: string; value: string }[] }) {
   const { t, lang } = useI18n();
   const { to } = useTenant();
   const [copied, setCopied] = useState(false);
@@ -38,6 +38,7 @@ export function ReceiptView({ receipt }: { receipt: CitizenReceipt }) {
         <dl className="mt-4 grid gap-x-4 sm:grid-cols-[auto_1fr]">
           <dt className="font-bold">{t('applications.receipt.procedure')}</dt><dd>{receipt.procedureTitle}</dd>
           <dt className="font-bold">{t('applications.receipt.submitted_at')}</dt><dd>{formatDate(receipt.submittedAt, lang, { era: true, time: true })}</dd>
+          {slots.map((s) => <div key={s.label} data-testid="receipt-reservations" className="contents"><dt className="font-bold">{s.label}</dt><dd>{s.value}</dd></div>)}
           {receipt.email && <><dt className="font-bold">{t('applications.receipt.email')}</dt><dd className="[overflow-wrap:anywhere]">{receipt.email}</dd></>}
         </dl>
       </div>

@@ -47,7 +47,8 @@ export function ReservationField({ field, path, id, error }: FieldViewProps) {
       if (live) setDays(cal.days);
     })().catch(() => { if (live) setFailed(true); });
     return () => { live = false; };
-  }, [api, resourceId, field.examTypeCode, month, lang]);
+    // `error` too: after the server refuses a slot taken meanwhile, the list shows what is free now.
+  }, [api, resourceId, field.examTypeCode, month, lang, error]);
 
   const open = (days ?? []).filter((d) => d.free > 0);
   const slots = (days ?? []).find((d) => d.date === day)?.slots.filter((s) => s.state === 'open' && s.free > 0) ?? [];
@@ -71,8 +72,9 @@ export function ReservationField({ field, path, id, error }: FieldViewProps) {
             {open.map((d) => <option key={d.date} value={d.date}>{bothCalendars(d.date, lang)}</option>)}
           </select>
         </label>
-        <label className="flex flex-col gap-1" htmlFor={id}>{t('applications.form.slot_time')}
-          <select id={id} className={cls} value={slots.some((s) => s.startsAt === start) ? start : ''} disabled={!slots.length}
+        {/* The fieldset has `id` (the error summary links to it), so the time select needs an id of its own. */}
+        <label className="flex flex-col gap-1" htmlFor={`${id}-time`}>{t('applications.form.slot_time')}
+          <select id={`${id}-time`} className={cls} value={slots.some((s) => s.startsAt === start) ? start : ''} disabled={!slots.length}
             aria-invalid={error ? true : undefined} aria-required={field.required || undefined}
             aria-describedby={describedBy(id, !!ctx.text(field.help), error)} onChange={(e) => choose(e.target.value)}>
             <option value="">{t('applications.form.slot_choose')}</option>

@@ -25,6 +25,15 @@ export async function linkInterviewResource(tx: Tx, definition: FormDefinition):
     ...definition,
     pages: definition.pages.map((p) => ({
       ...p,
+      // The page asked for preferred times to be confirmed by phone; now the citizen books the time.
+      ...(p.sections.some((s) => s.fields.some((f) => PREFERRED.has(f.key))) ? {
+        title: { ja: '面談の日時', en: 'Interview time', 'ja-easy': 'めんだんの 日時' },
+        description: {
+          ja: '空いている日時を選んでください。予約の確認メールに、日時の変更・取消のリンクがあります。',
+          en: 'Choose a free time. The confirmation email has a link to change or cancel it.',
+          'ja-easy': 'あいている 日時を えらんで ください。メールで おしらせが とどきます。メールから 日時を かえたり やめたり できます。',
+        },
+      } : {}),
       sections: p.sections.map((s) => {
         if (!s.fields.some((f) => PREFERRED.has(f.key))) return s;
         return { ...s, fields: [slot, ...s.fields.filter((f) => !PREFERRED.has(f.key))] };

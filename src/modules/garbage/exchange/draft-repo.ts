@@ -1,16 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/connection.ts';
-import type { Area, Category, CollectionException, Item, Rule, Suspension } from '../engine/types.ts';
+import type { Area, Category, GarbageBundle, Item } from '../engine/types.ts';
 
 /** Everything of a draft, with the ids the rows will keep (rules, exceptions and suspensions refer to them). */
-export interface DraftData {
-  categories: Category[];
-  items: Item[];
-  areas: Area[];
-  rules: Rule[];
-  exceptions: CollectionException[];
-  suspensions: Suspension[];
-}
+export type DraftData = Pick<GarbageBundle, 'categories' | 'items' | 'areas' | 'rules' | 'exceptions' | 'suspensions'>;
 
 const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
 

@@ -8,6 +8,7 @@
 // - API GETs: network first, but a response is kept only when the server marks it with
 //   `X-Offline: allow` (public data such as a garbage calendar). Personal data is never marked, so it
 //   never lands in the cache.
+/* global Headers, Response */
 const VERSION = 'yakuba-v1';
 const SHELL = '/__shell';
 
@@ -77,7 +78,7 @@ async function networkFirstData(req) {
 }
 
 self.addEventListener('push', (event) => {
-  let data = {};
+  let data;
   try { data = event.data ? event.data.json() : {}; } catch { data = { title: event.data ? event.data.text() : '' }; }
   const title = data.title || 'Yakuba';
   event.waitUntil(self.registration.showNotification(title, { body: data.body || '', data: { url: data.url || '/' }, lang: 'ja' }));

@@ -139,7 +139,11 @@ export async function book(ctx: ServiceContext, input: BookInput, channel: 'onli
     return await ctx.platform.inTenant(ctx.tenant.id, (tx) => bookIn(tx, ctx, input, channel));
   } catch (err) {
     if (isOverbooked(err)) throw reservationError(err);
-    if (input.idempotencyKey && isDbError(err, '23505', 'idempotency_key')) {
+    // A racing retry with the same key: its twin committed first, so this try hit the key's unique
+    // index, or (under READ COMMITTED) already saw the twin's booking as "the same person in the same
+    // slot". Run again: the key lookup now answers the twin's booking (or the real 4xx).
+    const twinCommitted = isDbError(err, '23505', 'idempotency_key') || (err instanceof AppError && err.code === 'duplicate');
+    if (input.idempotencyKey && twinCommitted) {
       return ctx.platform.inTenant(ctx.tenant.id, (tx) => bookIn(tx, ctx, input, channel));
     }
     throw err;

@@ -28,7 +28,7 @@ export function DrawButton({ resourceId, onDrawn }: { resourceId: string; onDraw
   };
   return (
     <div className="mt-4">
-      <Button variant="secondary" busy={busy} onClick={run}>{t('reservations.admin.draw_now')}</Button>
+      {result?.kind !== 'success' && <Button variant="secondary" busy={busy} onClick={run}>{t('reservations.admin.draw_now')}</Button>}
       {result && <Notice kind={result.kind} live>{result.text}</Notice>}
     </div>
   );

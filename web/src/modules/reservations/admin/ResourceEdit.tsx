@@ -62,6 +62,8 @@ export function ResourceEdit() {
   const v = form.values;
   const r = resource.data;
   // Only a saved lottery whose entry period ended and was not drawn yet; the server re-checks (409 lottery_not_due).
+  // Keeps the draw's result on screen after the reload marks the lottery drawn (which hides the button).
+  const [drewNow, setDrewNow] = useState(false);
   const lotteryDue = !isNew && !!r?.lottery && !r.lotteryDrawnAt && new Date(r.lottery.entriesUntil) <= new Date();
   const staffKind = v.kind === 'meeting_room' || v.kind === 'vehicle';
   const deptOptions = (departments.data ?? []).map((d) => ({ value: d.id, label: lang === 'en' ? d.nameEn || d.nameJa : d.nameJa }));
@@ -114,7 +116,7 @@ export function ResourceEdit() {
             <TextField {...form.bind('lotteryEntriesUntil')} type="datetime-local" required className="mt-4 md:w-72" />
             <TextField {...form.bind('lotterySlotsUntil')} type="date" required className="md:w-72" />
           </>}
-          {lotteryDue && <DrawButton resourceId={id} onDrawn={resource.reload} />}
+          {(lotteryDue || drewNow) && <DrawButton resourceId={id} onDrawn={() => { setDrewNow(true); resource.reload(); }} />}
         </fieldset>
         <EditActions busy={form.submitting} cancelHref={to('/admin/reservations')} onDelete={isNew ? undefined : del.ask} />
       </Form>

@@ -131,6 +131,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<Yakuba> {
   for (const m of manifests) {
     if (m.routes) await app.register(m.routes, { prefix: `/api/${m.id}`, platform });
     if (m.adminRoutes) await app.register(m.adminRoutes, { prefix: `/api/admin/${m.id}`, platform });
+    for (const mount of m.mounts ?? []) await app.register(mount.routes, { prefix: mount.prefix, platform });
   }
   await installWeb(app, platform);
 

@@ -28,7 +28,8 @@ function databaseError(err: unknown): { code: string; column?: string; constrain
   return undefined;
 }
 
-function translate(err: FastifyError, lang: Lang, contentType = ''): { status: number; body: ErrorBody } {
+/** The status and body an error answers with (also for APIs with their own envelope, e.g. CKAN). */
+export function translate(err: FastifyError, lang: Lang, contentType = ''): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     const body = errorBody(lang, err.code, err.messageKey, err.params, err.field);
     if (err.details) body.error.details = err.details;

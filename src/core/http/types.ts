@@ -20,6 +20,8 @@ declare module 'fastify' {
     tenant?: boolean;
     /** false for state-changing routes that authenticate otherwise (sign-in form posts with their own token, webhooks). */
     csrf?: boolean;
+    /** true for routes that also accept a staff API token in `Authorization` (machine clients: CKAN harvesters). */
+    apiToken?: boolean;
   }
 }
 

@@ -88,6 +88,12 @@ export interface Manifest {
   routes?: FastifyPluginAsync<ModuleRouteOptions>;
   /** Staff routes, mounted under /api/admin/{id}. */
   adminRoutes?: FastifyPluginAsync<ModuleRouteOptions>;
+  /**
+   * Routes at paths a standard fixes rather than under /api/{id} (CKAN's `/api/3/action/…`, DCAT's
+   * `/catalog.jsonld`): each prefix is unique in the installation and may not be another module's.
+   * Routes outside /api/ get no tenant check from the core: their handlers answer 404 without one.
+   */
+  mounts?: { prefix: string; routes: FastifyPluginAsync<ModuleRouteOptions> }[];
   permissions?: PermissionDef[];
   settings?: SettingDef[];
   /** Absolute path of the module's migrations folder; its tables are prefixed with its id. */
@@ -109,12 +115,22 @@ export interface Manifest {
 /** Checks a set of manifests before boot: ids unique and well-formed, permissions namespaced by id. */
 export function validateManifests(manifests: Manifest[]): void {
   const seen = new Set<string>();
+  const mounts = new Set<string>();
   for (const m of manifests) {
     if (!m || typeof m.id !== 'string' || !/^[a-z][a-z0-9]*$/.test(m.id)) {
       throw new Error(`module manifest has an invalid id: ${JSON.stringify(m?.id)}`);
     }
     if (seen.has(m.id)) throw new Error(`module "${m.id}" is registered twice`);
     seen.add(m.id);
+    for (const mount of m.mounts ?? []) {
+      const prefix = mount.prefix;
+      if (prefix !== '' && !/^(\/[a-z0-9._-]+)+$/.test(prefix)) throw new Error(`mount "${prefix}" of module "${m.id}" is not a path like /api/3`);
+      if (/^\/api\/(admin|auth|docs)(\/|$)/.test(prefix)) throw new Error(`mount "${prefix}" of module "${m.id}" is inside a core path`);
+      if (mounts.has(prefix)) throw new Error(`mount "${prefix}" is registered twice (module "${m.id}")`);
+      const owner = manifests.find((o) => o.id !== m.id && (prefix === `/api/${o.id}` || prefix.startsWith(`/api/${o.id}/`)));
+      if (owner) throw new Error(`mount "${prefix}" of module "${m.id}" is inside module "${owner.id}"'s path`);
+      mounts.add(prefix);
+    }
     for (const p of m.permissions ?? []) {
       if (!p.id.startsWith(`${m.id}.`)) throw new Error(`permission "${p.id}" of module "${m.id}" must start with "${m.id}."`);
     }

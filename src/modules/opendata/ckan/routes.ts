@@ -11,9 +11,10 @@ import { CkanError, authError, badRequest } from './errors.ts';
 import { readActions } from './read-actions.ts';
 import { writeActions } from './write-actions.ts';
 import { datastoreActions } from '../datastore/actions.ts';
+import { resourceActions } from '../resources/actions.ts';
 
 /** Every action this catalog answers, by name. */
-export const ACTIONS: ReadonlyMap<string, ActionDef> = new Map([...readActions, ...writeActions, ...datastoreActions].map((a) => [a.name, a]));
+export const ACTIONS: ReadonlyMap<string, ActionDef> = new Map([...readActions, ...writeActions, ...resourceActions, ...datastoreActions].map((a) => [a.name, a]));
 
 const CKAN_TYPES: Record<number, CkanError['type']> = { 403: 'Authorization Error', 404: 'Not Found Error', 409: 'Validation Error', 400: 'Validation Error' };
 

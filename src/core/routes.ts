@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from './platform.ts';
 import type { TenantRegistry } from './tenancy/registry.ts';
 import { authRoutes } from './auth/routes.ts';
+import { apiTokenRoutes } from './auth/api-token-routes.ts';
 import { coreAdminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
@@ -31,6 +32,7 @@ export interface CoreRouteOptions {
 /** The core's API: installation info, the tenant's portal data; auth and admin routes register here too. */
 export const coreRoutes: FastifyPluginAsync<CoreRouteOptions> = async (app, { platform, tenants }) => {
   await app.register(authRoutes, { prefix: '/auth', platform });
+  await app.register(apiTokenRoutes, { prefix: '/auth/tokens', platform });
   await app.register(coreAdminRoutes, { prefix: '/admin/core', platform });
   await app.register(auditRoutes, { platform });
   await app.register(notifyRoutes, { platform });

@@ -7,6 +7,7 @@ import {
   revokeSession, safeEqual, sessionCsrfToken, setSessionSigningKey, touchSession,
 } from './sessions.ts';
 import { loadStaffActor } from './staff-repo.ts';
+import { resolveApiToken } from './api-tokens.ts';
 import { sql } from 'drizzle-orm';
 import { txRows } from '../db/tenant-tx.ts';
 
@@ -94,6 +95,16 @@ export async function installAuth(app: FastifyInstance, platform: Platform): Pro
     if (!config?.permission || !req.url.startsWith('/api/')) return;
     const isPublic = config.permission === 'public';
     const token = req.cookies?.[SESSION_COOKIE];
+    // Machine clients (CKAN's `Authorization: <token>`, older ones `X-CKAN-API-Key`) carry no cookie, so
+    // there is no CSRF to check; a token that resolves to nobody is refused rather than read as anonymous.
+    const apiKey = req.headers['x-ckan-api-key'];
+    const authorization = req.headers.authorization ?? (typeof apiKey === 'string' ? apiKey : undefined);
+    if (!token && config.apiToken && authorization && req.tenant) {
+      const actor = await resolveApiToken(platform, req.tenant.id, authorization);
+      if (!actor) throw new AppError(403, 'forbidden', 'error.forbidden');
+      req.actor = actor;
+      return;
+    }
     // The common anonymous read has nothing to look up or verify.
     if (!token && !UNSAFE.has(req.method)) return;
     if (token && req.tenant) {

@@ -77,13 +77,12 @@ export async function loadPackages(tx: Tx, base: UrlBase, which: Which, opts: { 
   const datasets = await txRows<DatasetRow>(tx, sql`select d.* from opendata_datasets d where ${filter} and ${live} order by d.name`);
   if (datasets.length === 0) return [];
   const ids = datasets.map((d) => d.id);
-  const [resources, orgs, groups] = await Promise.all([
-    txRows<ResourceRow>(tx, sql`select r.*, f.filename, coalesce((select sum(n.count) from opendata_downloads n where n.resource_id = r.id), 0) as downloads
-      from opendata_resources r left join files f on f.id = r.file_id where r.dataset_id = any(${uuidArray(ids)}) order by r.dataset_id, r.position, r.created`),
-    txRows<OrgRow>(tx, sql`select id, name, title, description, image_url, created_at as created from opendata_organizations where id = any(${uuidArray([...new Set(datasets.map((d) => d.owner_org))])})`),
-    txRows<GroupRow>(tx, sql`select dg.dataset_id, g.id, g.name, g.title, g.description, g.image_url from opendata_dataset_groups dg
-      join opendata_groups g on g.id = dg.group_id where dg.dataset_id = any(${uuidArray(ids)}) order by g.name`),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const resources = await txRows<ResourceRow>(tx, sql`select r.*, f.filename, coalesce((select sum(n.count) from opendata_downloads n where n.resource_id = r.id), 0) as downloads
+    from opendata_resources r left join files f on f.id = r.file_id where r.dataset_id = any(${uuidArray(ids)}) order by r.dataset_id, r.position, r.created`);
+  const orgs = await txRows<OrgRow>(tx, sql`select id, name, title, description, image_url, created_at as created from opendata_organizations where id = any(${uuidArray([...new Set(datasets.map((d) => d.owner_org))])})`);
+  const groups = await txRows<GroupRow>(tx, sql`select dg.dataset_id, g.id, g.name, g.title, g.description, g.image_url from opendata_dataset_groups dg
+    join opendata_groups g on g.id = dg.group_id where dg.dataset_id = any(${uuidArray(ids)}) order by g.name`);
   const orgById = new Map(orgs.map((o) => [o.id, presentOrganization(o)]));
   const byDataset = <T extends { dataset_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();

@@ -1,4 +1,7 @@
 import type { ActionDef } from './actions.ts';
+import { packageActions } from './write/packages.ts';
+import { ownerWriteActions } from './write/owners.ts';
+import { tokenActions } from './write/tokens.ts';
 
-/** Write actions: package_create … resource_delete (helper B fills this). */
-export const writeActions: ActionDef[] = [];
+/** Write actions of datasets, organisations, groups and API tokens (resources: resources/actions.ts). */
+export const writeActions: ActionDef[] = [...packageActions, ...ownerWriteActions, ...tokenActions];

@@ -3,6 +3,7 @@ import { notices } from './notices/index.ts';
 import { applications } from './applications/index.ts';
 import { reservations } from './reservations/index.ts';
 import { garbage } from './garbage/index.ts';
+import { opendata } from './opendata/index.ts';
 
 /**
  * The registry of module pages in the web app.
@@ -20,4 +21,4 @@ import { garbage } from './garbage/index.ts';
  *   3. Add it to the list below. The portal shows a module's card from the server's manifest
  *      (`portal.path`), so make the citizen path equal that.
  */
-export const webModules: WebModule[] = [notices, applications, reservations, garbage];
+export const webModules: WebModule[] = [notices, applications, reservations, garbage, opendata];

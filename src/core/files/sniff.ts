@@ -2,15 +2,26 @@ import { fileTypeFromBuffer } from 'file-type';
 
 const TEXT_BY_EXTENSION: Record<string, string> = { csv: 'text/csv', tsv: 'text/tab-separated-values', txt: 'text/plain', json: 'application/json', md: 'text/markdown' };
 
-/** Whether the bytes read as text: valid UTF-8 (a BOM allowed) without NUL bytes. Text formats have no magic number. */
-export function looksLikeText(data: Buffer): boolean {
-  if (data.includes(0)) return false;
+function decodes(data: Buffer, encoding: string): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(data);
+    new TextDecoder(encoding, { fatal: true }).decode(data);
     return true;
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the bytes read as text: valid UTF-8 (a BOM allowed) or CP932 (what Excel saves as "CSV")
+ * without NUL bytes, or UTF-16 with its byte-order mark. Text formats have no magic number.
+ */
+export function looksLikeText(data: Buffer): boolean {
+  // UTF-16 puts a NUL beside every ASCII character, so only its BOM tells it from a binary.
+  if (data.length % 2 === 0 && data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
+    return decodes(data, data[0] === 0xff ? 'utf-16le' : 'utf-16be');
+  }
+  if (data.includes(0)) return false;
+  return decodes(data, 'utf-8') || decodes(data, 'shift_jis');
 }
 
 /**

@@ -136,6 +136,10 @@ async function main(): Promise<void> {
     s = performance.now();
     const first = await get(`package_search?facet.field=${facets}`);
     console.log(`first package_search (builds the in-memory index of ${JSON.parse(first.body).result.count} datasets): ${ms(performance.now() - s)}`);
+    await db.rows(sql`update opendata_datasets set title = '{"ja": "更新した一覧", "en": "Updated"}' where name = 'dataset-42'`);
+    s = performance.now();
+    await get(`package_search?facet.field=${facets}`);
+    console.log(`first package_search after one dataset changed (only it reloaded, the index rebuilt): ${ms(performance.now() - s)}`);
     const search = await timeIt(REQUESTS, async (i) => { await get(searches[i % searches.length]!()); });
     const pk = await timeIt(REQUESTS, async (i) => { await db.rows(sql`select id, name, title from opendata_datasets where id = ${ids[i % ids.length]!}`); });
     console.log(`package_search (10k datasets, 5 facets): p50 ${ms(pct(search, 0.5))}, p99 ${ms(pct(search, 0.99))} (goal p99 < 20 ms)`);

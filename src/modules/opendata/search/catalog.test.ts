@@ -42,6 +42,33 @@ describe('the per-tenant search index', () => {
     expect(renamed.docs[0]!.pkg.organization.title).toBe('総務課');
   });
 
+  it('reloads only the changed datasets when it can, and everything when an organisation changed or changes were pruned', async () => {
+    const before = await catalogIndex(y.platform, tokushima, base);
+    const unchanged = before.byName.get('first')!.pkg;
+    await y.platform.inTenant(tokushima.id, (tx) => tx.execute(sql`update opendata_datasets set title = '{"ja": "二番目", "en": "Second"}' where name = 'second'`));
+    const third = await insertDataset(y.platform, tokushima.id, org, { name: 'third' });
+    const delta = await catalogIndex(y.platform, tokushima, base);
+    expect(delta.byName.get('second')!.pkg.title).toBe('二番目');
+    expect(delta.byId.has(third)).toBe(true);
+    expect(delta.byName.get('first')!.pkg).toBe(unchanged); // not reloaded
+    await y.platform.inTenant(tokushima.id, (tx) => tx.execute(sql`delete from opendata_datasets where id = ${third}`));
+    const removed = await catalogIndex(y.platform, tokushima, base);
+    expect(removed.byId.has(third)).toBe(false);
+    expect(removed.byName.get('first')!.pkg).toBe(unchanged);
+
+    await y.platform.inTenant(tokushima.id, (tx) => tx.execute(sql`update opendata_organizations set title = '{"ja": "総務部", "en": "General Affairs"}'`));
+    const full = await catalogIndex(y.platform, tokushima, base);
+    expect(full.byName.get('first')!.pkg).not.toBe(unchanged);
+    expect(full.byName.get('first')!.pkg.organization.title).toBe('総務部');
+
+    const kept = full.byName.get('first')!.pkg;
+    await insertDataset(y.platform, tokushima.id, org, { name: 'fourth' });
+    await y.platform.inTenant(tokushima.id, (tx) => tx.execute(sql`delete from opendata_catalog_changes`));
+    const afterPrune = await catalogIndex(y.platform, tokushima, base);
+    expect(afterPrune.byName.has('fourth')).toBe(true);
+    expect(afterPrune.byName.get('first')!.pkg).not.toBe(kept); // could not tell what changed: full reload
+  });
+
   it('keeps tenants apart, and answers an empty catalog', async () => {
     const other = await catalogIndex(y.platform, matsusaka, { ...base, slug: 'matsusaka' });
     expect(other.docs).toEqual([]);

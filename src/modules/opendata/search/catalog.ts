@@ -28,22 +28,51 @@ export async function catalogRevision(tx: Tx): Promise<string> {
 
 const tr = (t: Partial<Translated> | null | undefined): Translated => ({ ja: t?.ja ?? '', en: t?.en ?? '' });
 
-async function load(platform: Platform, tenant: Tenant, base: UrlBase): Promise<CatalogIndex> {
+/** Above this many changed datasets a full reload is as cheap as picking them out. */
+const MAX_DELTA = 1000;
+/** Change rows older than this many revisions are pruned at a full reload (a process that far behind reloads fully). */
+const KEEP_CHANGES = 10_000;
+
+type OrgRow = { id: string; name: string; title: Translated; description: Translated; image_url: string; created: string | Date; department_id: string | null };
+type GroupRow = { id: string; name: string; title: Translated; description: Translated; image_url: string; created: string | Date };
+
+async function loadAll(tx: Tx, revision: string, base: UrlBase): Promise<CatalogIndex> {
+  const packages = await loadPackages(tx, base, { all: true }, { includeDeleted: true });
+  const orgs = await txRows<OrgRow>(tx, sql`select id, name, title, description, image_url, created_at as created, department_id from opendata_organizations order by name`);
+  const groups = await txRows<GroupRow>(tx, sql`select id, name, title, description, image_url, created_at as created from opendata_groups order by name`);
+  await tx.execute(sql`delete from opendata_catalog_changes where revision < ${BigInt(revision) - BigInt(KEEP_CHANGES)}`);
+  return buildIndex(revision, packages,
+    orgs.map((o) => ({ dict: presentOrganization(o), departmentId: o.department_id })),
+    groups.map((g): CkanGroupDict => ({
+      id: g.id, name: g.name, title: g.title.ja, title_translated: tr(g.title), display_name: g.title.ja, description: g.description.ja ?? '',
+      description_translated: tr(g.description), image_url: g.image_url, image_display_url: g.image_url, type: 'group', is_organization: false,
+      state: 'active', approval_status: 'approved', created: ckanTime(g.created),
+    })));
+}
+
+/**
+ * The index at `revision` from `prev` by reloading only the datasets changed in between, or null when
+ * that is not possible (an organisation or group changed, change rows pruned, too many changes).
+ */
+async function loadDelta(tx: Tx, revision: string, base: UrlBase, prev: CatalogIndex): Promise<CatalogIndex | null> {
+  const changes = await txRows<{ dataset_id: string | null }>(tx, sql`select dataset_id from opendata_catalog_changes
+    where revision > ${prev.revision} and revision <= ${revision}`);
+  if (BigInt(changes.length) !== BigInt(revision) - BigInt(prev.revision)) return null;
+  if (changes.some((c) => c.dataset_id == null)) return null;
+  const ids = [...new Set(changes.map((c) => c.dataset_id!))];
+  if (ids.length > MAX_DELTA) return null;
+  const fresh = new Map((await loadPackages(tx, base, { ids }, { includeDeleted: true })).map((p) => [p.id, p]));
+  const changed = new Set(ids);
+  const packages = prev.docs.filter((d) => !changed.has(d.pkg.id) || fresh.has(d.pkg.id)).map((d) => fresh.get(d.pkg.id) ?? d.pkg);
+  for (const p of fresh.values()) if (!prev.byId.has(p.id)) packages.push(p);
+  return buildIndex(revision, packages, [...prev.orgs.values()], [...prev.groups.values()]);
+}
+
+async function load(platform: Platform, tenant: Tenant, base: UrlBase, prev: CatalogIndex | null): Promise<CatalogIndex> {
   return platform.inTenant(tenant.id, async (tx) => {
     // The revision first: changes committed while loading make the index newer than its label, never older.
     const revision = await catalogRevision(tx);
-    const packages = await loadPackages(tx, base, { all: true }, { includeDeleted: true });
-    const orgs = await txRows<{ id: string; name: string; title: Translated; description: Translated; image_url: string; created: string | Date; department_id: string | null }>(tx,
-      sql`select id, name, title, description, image_url, created_at as created, department_id from opendata_organizations order by name`);
-    const groups = await txRows<{ id: string; name: string; title: Translated; description: Translated; image_url: string; created: string | Date }>(tx,
-      sql`select id, name, title, description, image_url, created_at as created from opendata_groups order by name`);
-    return buildIndex(revision, packages,
-      orgs.map((o) => ({ dict: presentOrganization(o), departmentId: o.department_id })),
-      groups.map((g): CkanGroupDict => ({
-        id: g.id, name: g.name, title: g.title.ja, title_translated: tr(g.title), display_name: g.title.ja, description: g.description.ja ?? '',
-        description_translated: tr(g.description), image_url: g.image_url, image_display_url: g.image_url, type: 'group', is_organization: false,
-        state: 'active', approval_status: 'approved', created: ckanTime(g.created),
-      })));
+    return (prev && await loadDelta(tx, revision, base, prev)) ?? loadAll(tx, revision, base);
   });
 }
 
@@ -66,7 +95,7 @@ export async function catalogIndex(platform: Platform, tenant: Tenant, base: Url
       continue;
     }
     const e = entry;
-    const promise = load(platform, tenant, base).then((index) => {
+    const promise = load(platform, tenant, base, e.index).then((index) => {
       if (!e.index || BigInt(index.revision) >= BigInt(e.index.revision)) e.index = index;
       return index;
     }).finally(() => { e.building = null; });

@@ -13,9 +13,14 @@ export interface CkanGroup { id: string; name: string; title: string; title_tran
 /** A tag of a dataset. */
 export interface CkanTag { name: string; display_name: string }
 
+/** The summary of a resource's last standard check (the full report is on the staff route). */
+export interface ResourceCheck { template_id: string; ok: boolean; rows: number; problems: number }
+
 /** A file or link of a dataset. */
 export interface CkanResource {
   id: string;
+  package_id: string;
+  position: number;
   name: string;
   name_translated?: Translated;
   description: string;
@@ -27,7 +32,9 @@ export interface CkanResource {
   size: number | null;
   datastore_active: boolean;
   download_count: number;
-  check: { template_id: string; ok: boolean; rows: number; problems: number } | null;
+  encoding?: string | null;
+  check: ResourceCheck | null;
+  created: string;
   last_modified: string | null;
   metadata_modified: string;
 }
@@ -37,13 +44,19 @@ export interface CkanPackage {
   id: string;
   name: string;
   title: string;
-  title_translated?: Translated;
+  title_translated: Translated;
   notes: string;
-  notes_translated?: Translated;
+  notes_translated: Translated;
+  state: 'active' | 'draft' | 'deleted';
+  private: boolean;
   license_id: string;
   license_title: string;
   license_url: string;
+  owner_org: string;
   organization: CkanOrganization | null;
+  template_id: string | null;
+  /** Living dataset (`{moduleId}/{openDataId}`): refreshed by the platform, not edited by staff. */
+  source: string | null;
   tags: CkanTag[];
   groups: CkanGroup[];
   resources: CkanResource[];

@@ -2,62 +2,8 @@
 // (src/modules/opendata/catalog/types.ts, standards/validate.ts, standards/templates.ts) because the web
 // may not import from src/; only the fields the console uses are listed.
 
-/** Text in the catalog's languages; `ja` is required, `en` may be empty. */
-export interface Translated { ja: string; en: string }
-
-/** An organisation (課) datasets belong to. */
-export interface CkanOrganization { id: string; name: string; title: string; title_translated?: Translated }
-
-/** A group (分類) a dataset may be in. */
-export interface CkanGroup { id: string; name: string; title: string; title_translated?: Translated; display_name?: string }
-
-/** A tag of a dataset. */
-export interface CkanTag { name: string }
-
-/** The summary of a resource's last standard check (the full report is on the staff route). */
-export interface ResourceCheck { template_id: string; ok: boolean; rows: number; problems: number }
-
-/** A file or link of a dataset. */
-export interface CkanResource {
-  id: string;
-  package_id: string;
-  position: number;
-  name: string;
-  name_translated?: Translated;
-  url: string;
-  url_type: string;
-  format: string;
-  size: number | null;
-  encoding?: string | null;
-  check: ResourceCheck | null;
-  created: string;
-  last_modified: string | null;
-}
-
-/** A dataset as package_show answers it. */
-export interface CkanPackage {
-  id: string;
-  name: string;
-  title: string;
-  title_translated: Translated;
-  notes: string;
-  notes_translated: Translated;
-  state: 'active' | 'draft' | 'deleted';
-  private: boolean;
-  license_id: string;
-  license_title?: string;
-  owner_org: string;
-  organization: CkanOrganization | null;
-  tags: CkanTag[];
-  groups: CkanGroup[];
-  template_id: string | null;
-  /** Living dataset (`{moduleId}/{openDataId}`): refreshed by the platform, not edited here. */
-  source: string | null;
-  num_resources: number;
-  resources: CkanResource[];
-  metadata_created: string;
-  metadata_modified: string;
-}
+export type { Translated, CkanOrganization, CkanGroup, CkanTag, ResourceCheck, CkanResource, CkanPackage } from '../types.ts';
+import type { CkanPackage, Translated } from '../types.ts';
 
 /** package_search's answer. */
 export interface SearchResult { count: number; results: CkanPackage[] }

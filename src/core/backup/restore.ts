@@ -97,6 +97,9 @@ async function loadAll(client: RawClient, lines: AsyncGenerator<BackupLine>, sta
   const [{ super: isSuper } = { super: false }] = await client.query<{ super: boolean }>('select rolsuper as super from pg_roles where rolname = current_user');
   // As superuser, foreign keys and triggers wait (replica mode) so self-references load in any order.
   if (isSuper) await client.exec(`SET LOCAL session_replication_role = replica`);
+  // Otherwise triggers run: those that keep derived bookkeeping (a module's change counters) skip their
+  // work when they see this, since the backup already holds what they would write.
+  await client.exec(`SET LOCAL yakuba.restoring = 'on'`);
   const tables = new Map((await listTables(client)).map((t) => [t.name, t]));
   const toEmpty = [...tables.keys()].filter((n) => n !== 'yakuba_migrations');
   if (toEmpty.length) await client.exec(`truncate ${toEmpty.map(ident).join(', ')} restart identity cascade`);

@@ -20,6 +20,10 @@ DECLARE
   rev bigint;
   dataset uuid;
 BEGIN
+  -- A restore loads catalog_state and the change rows from the backup as they were.
+  IF current_setting('yakuba.restoring', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   INSERT INTO opendata_catalog_state AS s (tenant_id, revision)
     VALUES (tenant, 1)
     ON CONFLICT (tenant_id) DO UPDATE SET revision = s.revision + 1

@@ -51,6 +51,9 @@ describe('the per-tenant search index', () => {
     expect(delta.byName.get('second')!.pkg.title).toBe('二番目');
     expect(delta.byId.has(third)).toBe(true);
     expect(delta.byName.get('first')!.pkg).toBe(unchanged); // not reloaded
+    expect(delta.byName.get('first')!.text).toBe(before.byName.get('first')!.text); // nor normalised again
+    expect(delta.byName.get('second')!.text.title).toContain('二番目');
+    expect(delta.grams.get('二番')).toBeDefined();
     await y.platform.inTenant(tokushima.id, (tx) => tx.execute(sql`delete from opendata_datasets where id = ${third}`));
     const removed = await catalogIndex(y.platform, tokushima, base);
     expect(removed.byId.has(third)).toBe(false);

@@ -65,7 +65,7 @@ async function loadDelta(tx: Tx, revision: string, base: UrlBase, prev: CatalogI
   const changed = new Set(ids);
   const packages = prev.docs.filter((d) => !changed.has(d.pkg.id) || fresh.has(d.pkg.id)).map((d) => fresh.get(d.pkg.id) ?? d.pkg);
   for (const p of fresh.values()) if (!prev.byId.has(p.id)) packages.push(p);
-  return buildIndex(revision, packages, [...prev.orgs.values()], [...prev.groups.values()]);
+  return buildIndex(revision, packages, [...prev.orgs.values()], [...prev.groups.values()], prev);
 }
 
 async function load(platform: Platform, tenant: Tenant, base: UrlBase, prev: CatalogIndex | null): Promise<CatalogIndex> {

@@ -40,6 +40,8 @@ export interface Doc {
   /** The department of the owner organisation (who may see it while private or draft). */
   departmentId: string | null;
   text: Record<TextKey, string>;
+  /** The inner bigrams of all its text (the inverted index's keys). */
+  bigrams: string[];
   values: Record<ExactField, string[]>;
   /** Active and not private: seen by everybody. */
   isPublic: boolean;
@@ -141,14 +143,22 @@ function numberValues(docs: Doc[]): Pick<CatalogIndex, 'dictionary' | 'valueIds'
 }
 
 /** Builds the index of a catalog: packages (deleted ones included), all organisations and groups. */
-export function buildIndex(revision: string, packages: CkanPackage[], orgs: OrgEntry[], groups: CkanGroupDict[]): CatalogIndex {
+export function buildIndex(revision: string, packages: CkanPackage[], orgs: OrgEntry[], groups: CkanGroupDict[], prev?: CatalogIndex): CatalogIndex {
   const orgMap = new Map(orgs.map((o) => [o.dict.id, o]));
-  const docs = packages.map((pkg, pos): Doc => ({
-    pos, pkg, departmentId: orgMap.get(pkg.owner_org)?.departmentId ?? null, text: textOf(pkg), values: valuesOf(pkg),
-    isPublic: pkg.state === 'active' && !pkg.private,
-    modifiedMs: Date.parse(`${pkg.metadata_modified.slice(0, 23)}Z`), createdMs: Date.parse(`${pkg.metadata_created.slice(0, 23)}Z`),
-    rank: { name: 0, title: 0, modified: 0, created: 0, id: 0 },
-  }));
+  const docs = packages.map((pkg, pos): Doc => {
+    // A package dict carried over unchanged from the previous index keeps its normalised text (the
+    // costly part of a build); organisations are the same too, or the caller rebuilds from scratch.
+    const old = prev?.byId.get(pkg.id);
+    const reuse = old && old.pkg === pkg ? old : null;
+    const text = reuse ? reuse.text : textOf(pkg);
+    return {
+      pos, pkg, departmentId: orgMap.get(pkg.owner_org)?.departmentId ?? null, text,
+      bigrams: reuse ? reuse.bigrams : innerBigrams(Object.values(text).join(' ')), values: reuse ? reuse.values : valuesOf(pkg),
+      isPublic: pkg.state === 'active' && !pkg.private,
+      modifiedMs: Date.parse(`${pkg.metadata_modified.slice(0, 23)}Z`), createdMs: Date.parse(`${pkg.metadata_created.slice(0, 23)}Z`),
+      rank: { name: 0, title: 0, modified: 0, created: 0, id: 0 },
+    };
+  });
   const order = {
     name: assignRanks(docs, 'name', (a, b) => byCodepoint(a.pkg.name, b.pkg.name)),
     title: assignRanks(docs, 'title', (a, b) => byCodepoint(a.pkg.title, b.pkg.title)),
@@ -159,7 +169,7 @@ export function buildIndex(revision: string, packages: CkanPackage[], orgs: OrgE
   const { dictionary, valueIds } = numberValues(docs);
   const postings = new Map<string, number[]>();
   for (const d of docs) {
-    for (const g of innerBigrams(Object.values(d.text).join(' '))) {
+    for (const g of d.bigrams) {
       const list = postings.get(g);
       if (list) list.push(d.pos);
       else postings.set(g, [d.pos]);

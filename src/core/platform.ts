@@ -95,6 +95,8 @@ export interface UploadPolicy {
 export interface FileService {
   store(tx: Tx, input: { tenantId: string; filename: string; data: Buffer; policy: UploadPolicy; ownerType?: string; ownerId?: string }): Promise<StoredFile>;
   read(tx: Tx, id: string): Promise<{ file: StoredFile; data: Buffer }>;
+  /** Forgets a file no record uses any more (replaced, deleted): the row now, the bytes at the next sweep. */
+  remove(tx: Tx, id: string): Promise<void>;
 }
 
 /** Publishes domain events through the outbox; subscribers are modules' `events` handlers. */

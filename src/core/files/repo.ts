@@ -19,6 +19,11 @@ export async function insertFile(tx: Tx, f: { tenantId: string; id: string; file
 }
 
 /** One file of the tenant of the transaction. */
+/** Deletes a file's record; the sweep removes its bytes once no record points to them. */
+export async function deleteFile(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`delete from files where id = ${id}`);
+}
+
 export async function findFile(tx: Tx, id: string): Promise<FileRow | undefined> {
   const [row] = await txRows<FileRow>(tx, sql`select id, filename, content_type, size, sha256, storage_key from files where id = ${id}`);
   return row;

@@ -4,7 +4,7 @@ import type { Tx } from '../db/connection.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { sniffContentType, typeAllowed } from './sniff.ts';
 import { blobStoreFor, type BlobStore } from './storage.ts';
-import { findFile, insertFile, type FileRow } from './repo.ts';
+import { findFile, insertFile, type FileRow, deleteFile } from './repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -66,6 +66,10 @@ export function createFileService(platform: Platform, store: BlobStore = blobSto
       // Bytes that changed in storage are not handed out as if they were the upload.
       if (actual !== row.sha256) throw new Error(`file ${id}: SHA-256 mismatch in storage (expected ${row.sha256}, got ${actual})`);
       return { file: toStored(row), data };
+    },
+
+    async remove(tx: Tx, id: string) {
+      if (UUID.test(id)) await deleteFile(tx, id);
     },
   };
 }

@@ -93,14 +93,6 @@ export async function deleteResource(tx: Tx, id: string): Promise<void> {
   await tx.execute(sql`delete from opendata_resources where id = ${id}`);
 }
 
-/**
- * Drops the record of a superseded snapshot file; the core's file sweep then removes its bytes (blobs
- * no row points to). Without this every change would keep three old files forever.
- */
-export async function dropFile(tx: Tx, fileId: string): Promise<void> {
-  await tx.execute(sql`delete from files where id = ${fileId}`);
-}
-
 /** Every tenant (system context): the sync visits each. */
 export const TENANTS_SQL = sql`select id, slug, name_ja, name_en from tenants order by created_at, slug`;
 

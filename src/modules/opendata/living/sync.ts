@@ -52,7 +52,7 @@ async function publish(platform: Platform, tx: Tx, tenantId: string, datasetId: 
     const old = existing.get(format);
     if (!data) {
       if (old) await repo.deleteResource(tx, old.id);
-      if (old?.fileId) await repo.dropFile(tx, old.fileId);
+      if (old?.fileId) await platform.files.remove(tx, old.fileId);
       continue;
     }
     const stored = await platform.files.store(tx, {
@@ -62,7 +62,7 @@ async function publish(platform: Platform, tx: Tx, tenantId: string, datasetId: 
       format, position: position++, name: { ja: `${title.ja}（${LABEL[format]}）`, en: `${title.en || title.ja} (${LABEL[format]})` },
       fileId: stored.id, size: stored.size, hash: stored.sha256, mimetype: MIME[format], formatLabel: LABEL[format],
     });
-    if (old?.fileId) await repo.dropFile(tx, old.fileId);
+    if (old?.fileId) await platform.files.remove(tx, old.fileId);
     // A table too large for the datastore is published as files only.
     if (format === 'csv') await (r.fields.length ? replaceDatastore(tx, tenantId, id, r.fields, r.records) : clearDatastore(tx, id));
   }

@@ -123,14 +123,6 @@ export async function deleteResource(tx: Tx, id: string): Promise<void> {
   await tx.execute(sql`delete from opendata_resources where id = ${id}`);
 }
 
-/**
- * Forgets a file a resource no longer uses (replaced or deleted): the row goes now, the bytes with the
- * core's sweep of unreferenced objects.
- */
-export async function dropFile(tx: Tx, fileId: string): Promise<void> {
-  await tx.execute(sql`delete from files where id = ${fileId} and owner_type = 'opendata_resource'`);
-}
-
 /** Marks the dataset changed (CKAN bumps the package's metadata_modified on resource changes). */
 export async function touchDataset(tx: Tx, datasetId: string): Promise<void> {
   await tx.execute(sql`update opendata_datasets set metadata_modified = now() where id = ${datasetId}`);

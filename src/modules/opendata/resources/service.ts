@@ -107,7 +107,7 @@ export async function updateResource(ctx: ActionContext, params: ActionParams): 
     });
     if (up?.table) await replaceDatastore(tx, ctx.tenant.id, id, up.table.fields, up.table.rows);
     else if (up || p.url) await clearDatastore(tx, id);
-    if ((file || p.url) && current.file_id) await repo.dropFile(tx, current.file_id);
+    if ((file || p.url) && current.file_id) await ctx.platform.files.remove(tx, current.file_id);
     await repo.touchDataset(tx, current.dataset_id);
     await ctx.platform.audit.record(tx, auditEntry(ctx, 'update', id, { dataset: current.dataset_name, upload: Boolean(up), link: Boolean(p.url), checkOk: up?.check?.ok ?? null }));
     return present(ctx, tx, current.dataset_id, id);
@@ -122,7 +122,7 @@ export async function deleteResource(ctx: ActionContext, params: ActionParams): 
   if (current.url_type === 'living') throw authError('A living resource is refreshed by the platform and cannot be deleted');
   await ctx.platform.inTenant(ctx.tenant.id, async (tx) => {
     await repo.deleteResource(tx, id);
-    if (current.file_id) await repo.dropFile(tx, current.file_id);
+    if (current.file_id) await ctx.platform.files.remove(tx, current.file_id);
     await repo.touchDataset(tx, current.dataset_id);
     await ctx.platform.audit.record(tx, auditEntry(ctx, 'delete', id, { dataset: current.dataset_name }));
   });

@@ -3,6 +3,7 @@ import { useI18n } from '../../../app/i18n/index.tsx';
 import { useTenant } from '../../../app/tenant.tsx';
 import { Button, buttonClass } from '../../../components/Button.tsx';
 import { feedPath } from '../citizen-api.ts';
+import { copyText } from '../../../app/clipboard.ts';
 
 /** The area's iCalendar feed for the chosen categories: a webcal:// link, the URL to copy, and how to add it. */
 export function CalendarFeed({ areaCode, categoryCodes }: { areaCode: string; categoryCodes: string[] }) {
@@ -13,10 +14,7 @@ export function CalendarFeed({ areaCode, categoryCodes }: { areaCode: string; ca
   const url = `${location.origin}${path}`;
   const webcal = `webcal://${location.host}${path}`;
   const copy = async () => {
-    try { await navigator.clipboard.writeText(url); } catch {
-      // Older browsers: select the URL so the person can copy it by hand.
-      (document.getElementById('garbage-feed-url') as HTMLInputElement | null)?.select();
-    }
+    await copyText(url, 'garbage-feed-url');
     setCopied(true);
   };
   return (

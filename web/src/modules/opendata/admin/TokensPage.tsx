@@ -14,6 +14,7 @@ import type { ApiToken, CreatedToken } from './types.ts';
 import { OpendataNav } from './OpendataNav.tsx';
 import { TokenForm } from './TokenForm.tsx';
 import { BOX } from './util.ts';
+import { copyText } from '../../../app/clipboard.ts';
 
 /** APIトークン: the staff member's tokens for CKAN clients — create (shown once), list, revoke — and how to use them. */
 export function TokensPage() {
@@ -86,12 +87,7 @@ function NewToken({ token }: { token: CreatedToken }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied(true);
-    } catch {
-      (document.getElementById('new-token') as HTMLInputElement | null)?.select();
-    }
+    if (await copyText(token.token, 'new-token')) setCopied(true);
   };
   return (
     <Notice kind="warning" title={t('opendata.admin.tok.created_title', { name: token.name })} live>

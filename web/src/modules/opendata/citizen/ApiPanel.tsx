@@ -5,25 +5,7 @@ import { Button } from '../../../components/Button.tsx';
 import { actionPath } from '../api.ts';
 import type { CkanPackage } from '../types.ts';
 import { localText } from './text.ts';
-
-/** Puts text on the clipboard; where the Clipboard API is refused, through a selected hidden textarea. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
+import { copyText } from '../../../app/clipboard.ts';
 
 /** One call shown as code with a copy button. */
 function CallLine({ id, label, text }: { id: string; label: string; text: string }) {

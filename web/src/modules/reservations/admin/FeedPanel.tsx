@@ -4,6 +4,7 @@ import { useTenant } from '../../../app/tenant.tsx';
 import { Button } from '../../../components/Button.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { resources, type AdminResource } from '../admin-api.ts';
+import { copyText } from '../../../app/clipboard.ts';
 
 /** The staff iCalendar feed of a resource: turn on (a new secret URL, shown once with a copy button) or off. */
 export function FeedPanel({ resource, onChange }: { resource: AdminResource; onChange(): void }) {
@@ -26,12 +27,7 @@ export function FeedPanel({ resource, onChange }: { resource: AdminResource; onC
   };
   const copy = async () => {
     if (!url) return;
-    try {
-      await navigator.clipboard.writeText(url);
-      setStatus({ kind: 'success', text: t('reservations.admin.copied') });
-    } catch {
-      (document.getElementById('feed-url') as HTMLInputElement | null)?.select();
-    }
+    if (await copyText(url, 'feed-url')) setStatus({ kind: 'success', text: t('reservations.admin.copied') });
   };
   const on = url !== null || resource.feedEnabled;
   return (
